@@ -1,0 +1,78 @@
+"""Packaged reference data and the lookups the rules use."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pemetaan_ksd.reference import nomenklatur as _nomenklatur
+from pemetaan_ksd.reference import wilayah as _wilayah
+from pemetaan_ksd.reference.data import read_text, sumber
+from pemetaan_ksd.reference.nomenklatur import Entry, Level, Nomenklatur, NomenklaturError
+from pemetaan_ksd.reference.wilayah import Daerah, Wilayah
+
+__all__ = [
+    "BidangUrusan",
+    "Daerah",
+    "Entry",
+    "Level",
+    "Nomenklatur",
+    "NomenklaturError",
+    "Referensi",
+    "Wilayah",
+    "bidang_urusan",
+    "load",
+    "sumber",
+]
+
+
+@dataclass(frozen=True)
+class BidangUrusan:
+    kode: str
+    nama: str  # official
+    nama_singkat: str  # for dropdowns: "Kesehatan"
+
+    @property
+    def pilihan(self) -> str:
+        """The dropdown text: `1.02 - Kesehatan`."""
+        return f"{self.kode} - {self.nama_singkat}"
+
+    @property
+    def objek_kerja_sama(self) -> bool:
+        """Only the 32 concurrent bidang (1.01-3.32) can be objects of cooperation."""
+        return self.kode[:1] in {"1", "2", "3"}
+
+
+@cache
+def bidang_urusan() -> tuple[BidangUrusan, ...]:
+    rows = csv.DictReader(io.StringIO(read_text("bidang_urusan.csv")))
+    return tuple(BidangUrusan(r["kode"], r["nama"], r["nama_singkat"]) for r in rows)
+
+
+@dataclass(frozen=True)
+class Referensi:
+    """Everything a check needs to know about codes and daerah, for one run."""
+
+    nomenklatur: Nomenklatur
+    wilayah: Wilayah
+
+    def bidang(self, kode: str) -> BidangUrusan | None:
+        return next((b for b in bidang_urusan() if b.kode == kode), None)
+
+
+@cache
+def _packaged_nomenklatur() -> Nomenklatur:
+    return _nomenklatur.packaged()
+
+
+def load(nomenklatur_file: Path | None = None, versi: str | None = None) -> Referensi:
+    """The packaged reference data, or a newer nomenclature file when the profile names one."""
+    nomen = (
+        _nomenklatur.load_file(nomenklatur_file, versi)
+        if nomenklatur_file is not None
+        else _packaged_nomenklatur()
+    )
+    return Referensi(nomen, _wilayah.packaged())
