@@ -17,8 +17,11 @@ _KABUPATEN: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Badan Penanggulangan Bencana Daerah", ("1.05",)),
     ("Dinas Sosial", ("1.06",)),
     ("Dinas Tenaga Kerja dan Transmigrasi", ("2.07", "3.32")),
-    ("Dinas Pengendalian Penduduk, Keluarga Berencana, Pemberdayaan Perempuan dan "
-     "Perlindungan Anak", ("2.14", "2.08")),
+    (
+        "Dinas Pengendalian Penduduk, Keluarga Berencana, Pemberdayaan Perempuan dan "
+        "Perlindungan Anak",
+        ("2.14", "2.08"),
+    ),
     ("Dinas Ketahanan Pangan", ("2.09",)),
     ("Dinas Lingkungan Hidup", ("2.11",)),
     ("Dinas Kependudukan dan Pencatatan Sipil", ("2.12",)),

@@ -56,8 +56,9 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def render_profile(kode_daerah: str, tahun: int,
-                   opd: list[tuple[str, str, tuple[str, ...]]] | None = None) -> str:
+def render_profile(
+    kode_daerah: str, tahun: int, opd: list[tuple[str, str, tuple[str, ...]]] | None = None
+) -> str:
     """The commented TOML text of a new profile for `kode_daerah`."""
     wilayah = reference.load().wilayah
     daerah = wilayah.get(kode_daerah)
@@ -146,8 +147,14 @@ def parse_profile(text: str, source: str, base: Path, bawaan: bool = False) -> P
     wilayah = reference.load().wilayah
     daerah = wilayah.get(section["kode"])
     if daerah is None:
-        raise ProfileError(where.at("kode", "daerah", f"kode wilayah {section['kode']!r} tidak "
-                                    "dikenal; cari dengan: pemetaan-ksd referensi wilayah NAMA"))
+        raise ProfileError(
+            where.at(
+                "kode",
+                "daerah",
+                f"kode wilayah {section['kode']!r} tidak "
+                "dikenal; cari dengan: pemetaan-ksd referensi wilayah NAMA",
+            )
+        )
     opd = _parse_opd(data.get("perangkat_daerah", []), where)
     nomen = data.get("nomenklatur", {})
     berkas = nomen.get("berkas") if isinstance(nomen, dict) else None
@@ -178,13 +185,15 @@ def _parse_opd(entries: Any, where: _Locator) -> tuple[PerangkatDaerah, ...]:
                 raise ProfileError(where.at(key, "perangkat_daerah", "wajib diisi dengan teks", i))
         kode = entry["kode"].strip()
         if kode in seen:
-            raise ProfileError(where.at("kode", "perangkat_daerah",
-                                        f"kode {kode!r} dipakai lebih dari sekali", i))
+            raise ProfileError(
+                where.at("kode", "perangkat_daerah", f"kode {kode!r} dipakai lebih dari sekali", i)
+            )
         seen.add(kode)
         bidang = entry.get("bidang", [])
         if not isinstance(bidang, list) or not all(isinstance(b, str) for b in bidang):
-            raise ProfileError(where.at("bidang", "perangkat_daerah",
-                                        'harus berupa daftar, misalnya ["1.02"]', i))
+            raise ProfileError(
+                where.at("bidang", "perangkat_daerah", 'harus berupa daftar, misalnya ["1.02"]', i)
+            )
         out.append(PerangkatDaerah(kode, entry["nama"].strip(), tuple(b.strip() for b in bidang)))
     return tuple(out)
 
@@ -192,8 +201,10 @@ def _parse_opd(entries: Any, where: _Locator) -> tuple[PerangkatDaerah, ...]:
 def _toml_message(source: str, exc: tomllib.TOMLDecodeError) -> str:
     match = re.search(r"line (\d+), column (\d+)", str(exc))
     where = f" baris {match.group(1)} kolom {match.group(2)}" if match else ""
-    return (f"Profil {source} tidak dapat dibaca:{where} penulisan TOML tidak sah ({exc}). "
-            "Periksa tanda kutip, tanda = dan tanda kurung di baris itu.")
+    return (
+        f"Profil {source} tidak dapat dibaca:{where} penulisan TOML tidak sah ({exc}). "
+        "Periksa tanda kutip, tanda = dan tanda kurung di baris itu."
+    )
 
 
 class _Locator:
@@ -206,8 +217,11 @@ class _Locator:
     def line_of(self, key: str, section: str | None, index: int = 0) -> int | None:
         start = 0
         if section is not None:
-            headers = [i for i, line in enumerate(self.lines)
-                       if line.strip() in (f"[{section}]", f"[[{section}]]")]
+            headers = [
+                i
+                for i, line in enumerate(self.lines)
+                if line.strip() in (f"[{section}]", f"[[{section}]]")
+            ]
             if len(headers) <= index:
                 return None
             start = headers[index] + 1

@@ -135,8 +135,9 @@ class Nomenklatur:
         return found
 
     @classmethod
-    def from_rows(cls, rows: list[tuple[str, str]], versi: str,
-                  sumber_berkas: str | None = None) -> Nomenklatur:
+    def from_rows(
+        cls, rows: list[tuple[str, str]], versi: str, sumber_berkas: str | None = None
+    ) -> Nomenklatur:
         entries: dict[str, Entry] = {}
         for raw_code, raw_name in rows:
             code = raw_code.strip()

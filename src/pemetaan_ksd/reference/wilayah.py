@@ -15,9 +15,15 @@ KABKOTA = "kabkota"
 
 # Words that precede a name and say nothing about which daerah is meant beyond its type.
 _TYPE_WORDS = {
-    "kabupaten": "kabupaten", "kab": "kabupaten", "pemkab": "kabupaten",
-    "kota": "kota", "pemkot": "kota",
-    "provinsi": "provinsi", "prov": "provinsi", "propinsi": "provinsi", "pemprov": "provinsi",
+    "kabupaten": "kabupaten",
+    "kab": "kabupaten",
+    "pemkab": "kabupaten",
+    "kota": "kota",
+    "pemkot": "kota",
+    "provinsi": "provinsi",
+    "prov": "provinsi",
+    "propinsi": "provinsi",
+    "pemprov": "provinsi",
 }
 _NOISE_WORDS = {"pemerintah", "pemda", "daerah", "administrasi", "adm"}
 _CODE = re.compile(r"^\d{2}(?:\.\d{2})?$")
@@ -53,7 +59,7 @@ class Daerah:
 def _strip_type(name: str) -> str:
     for prefix in ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota "):
         if name.startswith(prefix):
-            return name[len(prefix):]
+            return name[len(prefix) :]
     return name
 
 
@@ -100,8 +106,11 @@ class Wilayah:
         return self._by_code[daerah.kode_provinsi]
 
     def kabkota_in(self, kode_provinsi: str) -> list[Daerah]:
-        return [d for d in self._by_code.values()
-                if not d.is_provinsi and d.kode_provinsi == kode_provinsi]
+        return [
+            d
+            for d in self._by_code.values()
+            if not d.is_provinsi and d.kode_provinsi == kode_provinsi
+        ]
 
     def resolve(self, text: str, prefer_provinsi: str | None = None) -> Daerah | None:
         """The daerah a name or code denotes, or None when unknown or ambiguous.

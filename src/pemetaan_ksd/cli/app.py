@@ -1,0 +1,117 @@
+"""The command line: wiring, global options, and the exit codes of the contract."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pemetaan_ksd import __version__
+from pemetaan_ksd.api import ProfileError, UsageError
+from pemetaan_ksd.cli import cmd_periksa, cmd_profil, i18n, render
+from pemetaan_ksd.cli.i18n import ClickUsageError
+from pemetaan_ksd.write.atomic import OutputError
+
+EXIT_OK, EXIT_GALAT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+LOG_NAME = "pemetaan-ksd-galat.log"
+
+i18n.install()
+app = typer.Typer(
+    name="pemetaan-ksd",
+    cls=i18n.IndonesianGroup,
+    help="Pemeriksaan dan penggabungan usulan pemetaan kerja sama daerah "
+    "(PP 28/2018, Permendagri 22/2020).",
+    add_completion=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_state = {"debug": False}
+
+
+def _versi(value: bool) -> None:
+    if value:
+        render.plain(f"pemetaan-ksd {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    ctx: typer.Context,
+    versi: Annotated[
+        bool,
+        typer.Option(
+            "--versi", help="Tampilkan versi program lalu keluar.", callback=_versi, is_eager=True
+        ),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Tampilkan rincian teknis bila terjadi kesalahan.")
+    ] = False,
+) -> None:
+    """Pemeriksaan dan penggabungan usulan pemetaan kerja sama daerah."""
+    _state["debug"] = debug
+    if ctx.invoked_subcommand is None:
+        render.flow()
+
+
+def _register() -> None:
+    command = app.command
+    cls = i18n.IndonesianCommand
+    command("init", cls=cls)(cmd_profil.init)
+    command("template", cls=cls)(cmd_profil.template)
+    command("validasi", cls=cls)(cmd_periksa.validasi)
+    command("referensi", cls=cls)(cmd_profil.referensi)
+
+
+_register()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: runs the app and turns every outcome into the contract's exit code."""
+    sys.exit(run(argv))
+
+
+def run(argv: list[str] | None = None) -> int:
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args=argv, prog_name="pemetaan-ksd", standalone_mode=False)
+    except ClickUsageError as exc:
+        message, path = i18n.usage_error_text(exc)
+        render.error(message)
+        render.note(f"Lihat bantuan: {path or 'pemetaan-ksd'} --help")
+        return EXIT_USAGE
+    except (UsageError, ProfileError) as exc:
+        render.error(str(exc))
+        return EXIT_USAGE
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except typer.Abort:
+        render.error("Dibatalkan.")
+        return EXIT_USAGE
+    except OutputError as exc:
+        render.error(str(exc))
+        return EXIT_INTERNAL
+    except Exception:  # a fault of ours: short message, details in a log file
+        return _internal_fault()
+    return int(result) if isinstance(result, int) else EXIT_OK
+
+
+def _internal_fault() -> int:
+    details = traceback.format_exc()
+    if _state["debug"]:
+        sys.stderr.write(details)
+    log = Path(tempfile.gettempdir()) / LOG_NAME
+    try:
+        log.write_text(details, encoding="utf-8")
+        where = f"Rinciannya ditulis ke {log}."
+    except OSError:
+        where = "Jalankan lagi dengan --debug untuk melihat rinciannya."
+    render.error(
+        "Terjadi kesalahan di dalam program (bukan kesalahan berkas Anda). "
+        f"{where} Mohon kirimkan rincian itu kepada pengelola program."
+    )
+    return EXIT_INTERNAL

@@ -1,0 +1,54 @@
+"""Commands that read submissions: validasi (and, built on it, gabung and status)."""
+
+from __future__ import annotations
+
+from pemetaan_ksd import api
+from pemetaan_ksd.cli import render
+from pemetaan_ksd.cli.cmd_profil import announce_profile
+from pemetaan_ksd.cli.options import (
+    AnotasiOpt,
+    Format,
+    FormatOpt,
+    LaporanOpt,
+    PathsArg,
+    PilihTerbaruOpt,
+    ProfilOpt,
+    TahunOpt,
+)
+from pemetaan_ksd.write.report_json import report_to_json
+
+
+def validasi(
+    paths: PathsArg,
+    format: FormatOpt = Format.TEKS,
+    laporan: LaporanOpt = None,
+    anotasi: AnotasiOpt = None,
+    pilih_terbaru: PilihTerbaruOpt = False,
+    profil: ProfilOpt = None,
+    tahun: TahunOpt = None,
+) -> int:
+    """Periksa berkas usulan terhadap PP 28/2018 dan Permendagri 22/2020.
+
+    PATH boleh berkas atau folder. Setiap temuan menyebut sel, alasan, dan cara memperbaikinya.
+    Kode keluar: 0 tanpa galat, 1 ada galat, 2 salah penggunaan, 3 kesalahan program."""
+    prof = api.open_profile(profil)
+    announce_profile(prof)
+    bar = render.ProgressBar(enabled=format is Format.TEKS)
+    try:
+        run = api.validate(paths, prof, tahun, pilih_terbaru, laporan, anotasi, progress=bar)
+    finally:
+        bar.close()
+    if format is Format.JSON:
+        render.plain(report_to_json(run.report))
+    else:
+        render.report(run.report)
+        _say_outputs(run)
+    return run.exit_code
+
+
+def _say_outputs(run: api.ValidationRun) -> None:
+    if run.feedback:
+        folder = run.feedback[0].parent
+        render.out(f"{len(run.feedback)} salinan umpan balik ditulis ke {folder}.")
+    if run.laporan is not None:
+        render.out(f"Laporan JSON ditulis ke {run.laporan}.")

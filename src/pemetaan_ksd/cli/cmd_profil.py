@@ -1,0 +1,126 @@
+"""Commands about the profile and the blank forms: init, template, referensi."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pemetaan_ksd import api
+from pemetaan_ksd.cli import render
+from pemetaan_ksd.cli.options import ProfilOpt, TahunOpt
+from pemetaan_ksd.profile import BUILTIN_DAERAH, BUILTIN_TAHUN, Profil
+
+
+def announce_profile(profil: Profil) -> None:
+    if profil.bawaan:
+        render.note(
+            "Memakai profil contoh bawaan (Kabupaten Banjar, daftar perangkat daerah contoh). "
+            "Buat profil daerah Anda dengan: pemetaan-ksd init --daerah KODE"
+        )
+    else:
+        render.note(f"Memakai profil {profil.sumber} ({profil.daerah.nama_lengkap}).")
+
+
+def init(
+    daerah: Annotated[
+        str, typer.Option("--daerah", help="Kode wilayah daerah, misalnya 63.03.")
+    ] = BUILTIN_DAERAH,
+    tahun: Annotated[int, typer.Option("--tahun", help="Tahun pemetaan.")] = BUILTIN_TAHUN,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Berkas profil yang ditulis.")
+    ] = Path("ksd.toml"),
+    timpa: Annotated[bool, typer.Option("--timpa", help="Ganti berkas yang sudah ada.")] = False,
+) -> None:
+    """Tulis profil daerah (ksd.toml): daerah, tahun, tetangga, dan daftar perangkat daerah.
+
+    Daftar perangkat daerah di dalamnya adalah contoh untuk diubah sesuai keadaan daerah."""
+    path = api.init_profile(daerah, tahun, output, timpa)
+    profil = api.open_profile(path)
+    render.out(f"Profil ditulis: {path}")
+    d = profil.daerah
+    render.out(
+        f"  {d.nama_lengkap} ({d.kode}), {profil.provinsi.nama_lengkap}, tahun {profil.tahun}"
+    )
+    render.out(
+        f"  {len(profil.tetangga)} daerah berbatasan: "
+        + ", ".join(d.nama_lengkap for d in profil.tetangga)
+    )
+    render.out(
+        f"  {len(profil.perangkat_daerah)} perangkat daerah contoh: ubah daftarnya sesuai "
+        "keadaan daerah Anda."
+    )
+
+
+def template(
+    opd: Annotated[
+        list[str] | None,
+        typer.Option("--opd", help="Kode perangkat daerah (boleh diulang).", show_default=False),
+    ] = None,
+    semua: Annotated[
+        bool, typer.Option("--semua", help="Satu templat untuk setiap perangkat daerah profil.")
+    ] = False,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder tujuan.")] = Path(
+        "templat"
+    ),
+    profil: ProfilOpt = None,
+    tahun: TahunOpt = None,
+) -> None:
+    """Tulis templat usulan kosong (.xlsx), satu per perangkat daerah.
+
+    Identitas perangkat daerah sudah terisi. Tanpa --opd dan --semua: satu templat umum."""
+    prof = api.open_profile(profil)
+    announce_profile(prof)
+    if tahun is not None:
+        prof = _with_year(prof, tahun)
+    paths = api.make_templates(prof, output, opd or [], semua)
+    render.out(f"{len(paths)} templat ditulis ke {output}:")
+    for path in paths:
+        render.out(f"  {path.name}")
+
+
+def _with_year(profil: Profil, tahun: int) -> Profil:
+    from dataclasses import replace
+
+    return replace(profil, tahun=tahun)
+
+
+class JenisReferensi(StrEnum):
+    BIDANG = "bidang"
+    KEGIATAN = "kegiatan"
+    WILAYAH = "wilayah"
+
+
+_TITLES = {
+    JenisReferensi.BIDANG: ("Bidang urusan", ("Kode", "Nama", "Keterangan")),
+    JenisReferensi.KEGIATAN: ("Program, kegiatan dan sub kegiatan", ("Kode", "Nama", "Tingkat")),
+    JenisReferensi.WILAYAH: ("Provinsi dan kabupaten/kota", ("Kode", "Nama", "Keterangan")),
+}
+
+
+def referensi(
+    jenis: Annotated[
+        JenisReferensi, typer.Argument(help="bidang, kegiatan, atau wilayah.", metavar="JENIS")
+    ],
+    teks: Annotated[
+        str | None,
+        typer.Argument(
+            help="Kode awal atau kata dalam nama, misalnya 1.02 atau sampah.",
+            metavar="TEKS",
+            show_default=False,
+        ),
+    ] = None,
+    profil: ProfilOpt = None,
+) -> None:
+    """Cari kode dan nama: bidang urusan, program/kegiatan, atau daerah."""
+    prof = api.open_profile(profil)
+    rows = api.search_reference(str(jenis), teks, prof)
+    title, headers = _TITLES[jenis]
+    if jenis is JenisReferensi.KEGIATAN:
+        title += f" ({prof.referensi().nomenklatur.versi})"
+    if not rows:
+        render.out(f"Tidak ada {title.lower()} yang cocok dengan {teks!r}.")
+        raise typer.Exit(0)
+    render.table(f"{title}: {len(rows)} ditemukan", headers, rows)

@@ -1,0 +1,180 @@
+"""Everything the terminal shows. The only module that imports rich."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
+from rich.table import Table
+from rich.text import Text
+
+from pemetaan_ksd.model import FileResult, FileStatus, Finding, Report, Severity
+
+_WIDTH_WHEN_PIPED = 120
+SEVERITY_STYLE = {Severity.GALAT: "bold red", Severity.PERINGATAN: "yellow", Severity.INFO: "cyan"}
+STATUS_TEXT = {
+    FileStatus.VALID: ("DITERIMA", "bold green"),
+    FileStatus.TIDAK_VALID: ("PERLU PERBAIKAN", "bold red"),
+    FileStatus.TIDAK_TERBACA: ("TIDAK TERBACA", "bold red"),
+}
+
+
+def _console(stderr: bool = False) -> Console:
+    stream = sys.stderr if stderr else sys.stdout
+    width = None if stream.isatty() else _WIDTH_WHEN_PIPED
+    return Console(file=stream, width=width, highlight=False, soft_wrap=False)
+
+
+def out(text: str = "") -> None:
+    _console().print(text)
+
+
+def plain(text: str) -> None:
+    """Machine output (JSON): written as is, no markup, no wrapping."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    sys.stdout.flush()
+
+
+def note(text: str) -> None:
+    """A remark for the user on stderr, so stdout stays clean for --format json."""
+    _console(stderr=True).print(f"[dim]{escape(text)}[/dim]")
+
+
+def error(text: str) -> None:
+    _console(stderr=True).print(f"[bold red]Galat:[/bold red] {escape(text)}")
+
+
+def flow() -> None:
+    """What the program does, in a few lines, for a user who typed no command."""
+    c = _console()
+    c.print(
+        "[bold]pemetaan-ksd[/bold]: pemeriksaan dan penggabungan usulan kerja sama daerah "
+        "(PP 28/2018, Permendagri 22/2020).\n"
+    )
+    steps = [
+        ("pemetaan-ksd init --daerah 63.03 --tahun 2025", "buat profil daerah (ksd.toml)"),
+        ("pemetaan-ksd template --semua -o templat/", "buat templat untuk setiap perangkat daerah"),
+        ("(kirim templat ke perangkat daerah)", "mereka mengisi dan mengirim kembali"),
+        ("pemetaan-ksd validasi masuk/ --anotasi catatan/", "periksa berkas, buat umpan balik"),
+        ("pemetaan-ksd gabung masuk/ -o daftar_rencana.xlsx", "susun daftar rencana tahunan"),
+    ]
+    table = Table(show_header=False, box=None, padding=(0, 2))
+    for i, (cmd, what) in enumerate(steps, 1):
+        table.add_row(f"{i}.", f"[cyan]{escape(cmd)}[/cyan]", what)
+    c.print(table)
+    c.print("\nIngin melihat semuanya sekaligus? [cyan]pemetaan-ksd demo[/cyan]")
+    c.print("Bantuan setiap perintah: [cyan]pemetaan-ksd PERINTAH --help[/cyan]")
+
+
+def table(title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    t = Table(title=title, title_justify="left", show_lines=False)
+    for h in headers:
+        t.add_column(h, overflow="fold")
+    for row in rows:
+        t.add_row(*(escape(str(v)) for v in row))
+    _console().print(t)
+
+
+def report(rep: Report) -> None:
+    """The terminal report of a validation run: one block per file, then the summary."""
+    c = _console()
+    c.print(
+        f"[bold]Pemeriksaan usulan kerja sama daerah {escape(rep.nama_daerah)} "
+        f"tahun {rep.tahun}[/bold]"
+    )
+    c.print(f"[dim]Nomenklatur: {escape(rep.nomenklatur)} · Profil: {escape(rep.profil)}[/dim]\n")
+    for fr in rep.files:
+        _file_block(c, fr)
+    if rep.run_findings:
+        _findings_table(c, rep.run_findings, "Catatan lain")
+    c.print(summary_line(rep))
+
+
+def summary_line(rep: Report) -> Text:
+    s = rep.summary()
+    counts = s["counts"]
+    text = Text()
+    text.append("Ringkasan: ", style="bold")
+    text.append(f"{s['files']} berkas, {s['valid']} dapat diterima; ")
+    text.append(
+        f"{s['rows']} usulan: {s['rows_accepted']} diterima, {s['rows_rejected']} perlu perbaikan; "
+    )
+    text.append(f"{counts['galat']} galat", style=SEVERITY_STYLE[Severity.GALAT])
+    text.append(", ")
+    text.append(f"{counts['peringatan']} peringatan", style=SEVERITY_STYLE[Severity.PERINGATAN])
+    text.append(", ")
+    text.append(f"{counts['info']} info", style=SEVERITY_STYLE[Severity.INFO])
+    text.append(".")
+    return text
+
+
+def _file_block(c: Console, fr: FileResult) -> None:
+    label, style = STATUS_TEXT[fr.status]
+    counts = fr.counts()
+    who = f" · {fr.nama_opd}" if fr.nama_opd else ""
+    c.print(Text.assemble((f"{label} ", style), (fr.display_path, "bold"), who))
+    c.print(
+        f"  {len(fr.rows)} usulan ({len(fr.accepted_rows)} diterima, "
+        f"{len(fr.rejected_rows)} perlu perbaikan); {counts['galat']} galat, "
+        f"{counts['peringatan']} peringatan, {counts['info']} info"
+    )
+    if fr.findings:
+        _findings_table(c, fr.findings)
+    c.print()
+
+
+def _findings_table(c: Console, findings: Sequence[Finding], title: str | None = None) -> None:
+    t = Table(title=title, show_lines=False, pad_edge=False, expand=False)
+    t.add_column("Sel", no_wrap=True)
+    t.add_column("Kode", no_wrap=True)
+    t.add_column("Tingkat", no_wrap=True)
+    t.add_column("Kolom", overflow="fold", max_width=22)
+    t.add_column("Pesan", overflow="fold", ratio=1)
+    for f in findings:
+        where = f"{f.sheet}!{f.cell}" if f.cell and f.sheet else (f.cell or "berkas")
+        t.add_row(
+            escape(where),
+            f.code,
+            Text(str(f.severity), style=SEVERITY_STYLE[f.severity]),
+            escape(f.column or ""),
+            escape(f.message),
+        )
+    c.print(t)
+
+
+class ProgressBar:
+    """A progress callback: a bar on stderr for runs over more than a handful of files,
+    only when stderr is a terminal (never in JSON output or a log file)."""
+
+    HANDFUL = 5
+
+    def __init__(self, enabled: bool = True) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or total <= self.HANDFUL:
+            return
+        if self._bar is None:
+            self._bar = Progress(
+                TextColumn("Memeriksa berkas"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=_console(stderr=True),
+                transient=True,
+            )
+            self._bar.start()
+            self._task = self._bar.add_task("berkas", total=total)
+        assert self._task is not None
+        self._bar.update(self._task, completed=done)
+        if done >= total:
+            self.close()
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None

@@ -1,0 +1,52 @@
+"""The JSON report of CONTRACT section 3."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pemetaan_ksd.model import SCHEMA_VERSION, FileResult, Report
+from pemetaan_ksd.write.atomic import atomic_write_bytes
+
+
+def file_to_dict(fr: FileResult) -> dict[str, Any]:
+    return {
+        "path": fr.display_path,
+        "sha256": fr.sha256,
+        "kode_opd": fr.kode_opd,
+        "nama_opd": fr.nama_opd,
+        "template_version": fr.template_version,
+        "status": str(fr.status),
+        "rows": len(fr.rows),
+        "rows_accepted": len(fr.accepted_rows),
+        "rows_rejected": len(fr.rejected_rows),
+        "counts": fr.counts(),
+        "findings": [f.to_dict() for f in fr.findings],
+    }
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "tool_version": report.tool_version,
+        "nomenklatur": report.nomenklatur,
+        "tahun": report.tahun,
+        "daerah": {"kode": report.kode_daerah, "nama": report.nama_daerah},
+        "profil": report.profil,
+        "dibuat": report.created.isoformat(timespec="seconds"),
+        "pilih_terbaru": report.pilih_terbaru,
+        "files": [file_to_dict(fr) for fr in report.files],
+        "summary": report.summary(),
+    }
+    if report.run_findings:
+        data["findings"] = [f.to_dict() for f in report.run_findings]
+    return data
+
+
+def report_to_json(report: Report) -> str:
+    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_report(path: Path, report: Report) -> Path:
+    return atomic_write_bytes(path, report_to_json(report).encode("utf-8"))

@@ -1,0 +1,99 @@
+"""Shared openpyxl styles of the workbooks the program writes: a sober, printable palette."""
+
+from __future__ import annotations
+
+import math
+
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+
+FONT_NAME = "Arial"  # present on Windows and macOS; LibreOffice maps it to Liberation Sans
+FONT_SIZE = 10
+
+# Palette: dark blue for what the form asks, pale blue-grey for what it only offers.
+INK = "1F2937"
+NAVY = "1F3864"
+BLUE_DARK = "1F4E79"
+BLUE_PALE = "DDEBF7"
+BLUE_BAND = "BDD7EE"
+GREY_PALE = "F2F2F2"
+GREY_LINE = "A6A6A6"
+GREY_TEXT = "595959"
+WHITE = "FFFFFF"
+EXAMPLE_FILL = "FFF8E1"
+
+NUMBER_FORMAT_TEXT = "@"
+NUMBER_FORMAT_RUPIAH = "#,##0"
+NUMBER_FORMAT_YEAR = "0"
+NUMBER_FORMAT_DATE = "DD/MM/YYYY"
+
+PAPER_F4 = 14  # "Folio 8.5 x 13 in" in Excel's list: the F4 paper of Indonesian offices
+PAPER_A4 = 9
+
+
+def font(*, bold: bool = False, italic: bool = False, size: float = FONT_SIZE,
+         color: str = INK) -> Font:
+    return Font(name=FONT_NAME, size=size, bold=bold, italic=italic, color=color)
+
+
+def fill(color: str) -> PatternFill:
+    return PatternFill(fill_type="solid", start_color=color, end_color=color)
+
+
+_THIN = Side(style="thin", color=GREY_LINE)
+_MEDIUM = Side(style="medium", color=NAVY)
+
+BORDER_THIN = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+BORDER_HEADER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+BORDER_TITLE_RULE = Border(bottom=_MEDIUM)
+
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+WRAP_TOP_CENTER = Alignment(wrap_text=True, vertical="top", horizontal="center")
+WRAP_CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
+LEFT_CENTER = Alignment(vertical="center", horizontal="left")
+
+LOCKED = Protection(locked=True)
+UNLOCKED = Protection(locked=False)
+
+FONT_TITLE = font(bold=True, size=14, color=NAVY)
+FONT_SUBTITLE = font(bold=True, size=11, color=INK)
+FONT_BODY = font()
+FONT_BOLD = font(bold=True)
+FONT_NOTE = font(italic=True, size=9, color=GREY_TEXT)
+FONT_HEADER_REQUIRED = font(bold=True, color=WHITE)
+FONT_HEADER_OPTIONAL = font(bold=True, color=NAVY)
+FONT_NUMBER_ROW = font(italic=True, size=8, color=GREY_TEXT)
+FONT_GROUP = font(bold=True, size=9, color=NAVY)
+
+FILL_HEADER_REQUIRED = fill(BLUE_DARK)
+FILL_HEADER_OPTIONAL = fill(BLUE_PALE)
+FILL_GROUP = fill(BLUE_BAND)
+FILL_NUMBER_ROW = fill(GREY_PALE)
+FILL_EXAMPLE = fill(EXAMPLE_FILL)
+
+LINE_HEIGHT_PT = 13.0  # one line of 10-point Arial, with leading
+CHARS_PER_WIDTH_UNIT = 1.05  # 10-point Arial characters per column-width unit, on average
+
+
+def wrapped_height(text: str, width: float, line_height: float = LINE_HEIGHT_PT) -> float:
+    """The row height (points) that shows `text` wrapped in a cell `width` units wide.
+
+    Spreadsheet programs do not grow rows for merged cells, and not every one grows rows
+    of a file it did not write, so the writer sets the height itself.
+    """
+    per_line = max(1, int(width * CHARS_PER_WIDTH_UNIT))
+    lines = 0
+    for paragraph in text.split("\n"):
+        lines += max(1, _wrapped_lines(paragraph, per_line))
+    return math.ceil(lines * line_height + 4)
+
+
+def _wrapped_lines(paragraph: str, per_line: int) -> int:
+    count, used = 1, 0
+    for word in paragraph.split():
+        need = len(word) if used == 0 else used + 1 + len(word)
+        if need <= per_line:
+            used = need
+        else:
+            count += 1 + (len(word) - 1) // per_line
+            used = len(word) % per_line or per_line
+    return count
