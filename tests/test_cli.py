@@ -74,7 +74,7 @@ def test_init_writes_a_profile_and_refuses_to_overwrite(
     code, out, _ = cli(capsys, "init", "--daerah", "63.03", "--tahun", "2026", "-o", str(target))
     assert code == 0 and target.is_file()
     assert "Kabupaten Banjar (63.03)" in out and "9 daerah berbatasan" in out
-    assert 'tahun = 2026' in target.read_text(encoding="utf-8")
+    assert "tahun = 2026" in target.read_text(encoding="utf-8")
     code, _, err = cli(capsys, "init", "-o", str(target))
     assert code == 2 and "--timpa" in err
 
@@ -99,6 +99,10 @@ def test_builtin_profile_is_announced_on_stderr(
 
 
 def test_python_dash_m_runs() -> None:
-    done = subprocess.run([sys.executable, "-m", "pemetaan_ksd", "--versi"],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "pemetaan_ksd", "--versi"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0 and done.stdout.strip() == f"pemetaan-ksd {__version__}"

@@ -12,7 +12,11 @@ from pemetaan_ksd.profile import ProfileError, load_profile, parse_profile, rend
 def test_builtin_profile_is_kabupaten_banjar_with_example_opd() -> None:
     profil = load_profile(None)
     assert profil.bawaan
-    assert (profil.daerah.kode, profil.daerah.nama, profil.tahun) == ("63.03", "Kabupaten Banjar", 2025)
+    assert (profil.daerah.kode, profil.daerah.nama, profil.tahun) == (
+        "63.03",
+        "Kabupaten Banjar",
+        2025,
+    )
     assert profil.provinsi.kode == "63"
     assert 25 <= len(profil.perangkat_daerah) <= 30
     assert profil.opd("1.02.0.00.0.00.01.0000") is not None
@@ -31,9 +35,11 @@ def test_rendered_profile_round_trips(tmp_path: Path) -> None:
 
 def test_profile_points_at_newer_nomenclature(tmp_path: Path) -> None:
     (tmp_path / "nomen.csv").write_text("kode,nama\n1.02.02.2.09,Kegiatan Baru\n")
-    text = render_profile("63.03", 2025).replace(
-        '# berkas = "nomenklatur_terbaru.xlsx"', 'berkas = "nomen.csv"'
-    ).replace('# versi = "Kepmendagri 900.1-2850/2025"', 'versi = "Kepmendagri 900.1-2850/2025"')
+    text = (
+        render_profile("63.03", 2025)
+        .replace('# berkas = "nomenklatur_terbaru.xlsx"', 'berkas = "nomen.csv"')
+        .replace('# versi = "Kepmendagri 900.1-2850/2025"', 'versi = "Kepmendagri 900.1-2850/2025"')
+    )
     profil = parse_profile(text, "ksd.toml", base=tmp_path)
     assert profil.referensi().nomenklatur.versi == "Kepmendagri 900.1-2850/2025"
 
@@ -44,8 +50,10 @@ def test_profile_points_at_newer_nomenclature(tmp_path: Path) -> None:
         ("tahun = 2025\n[daerah\nkode = '63.03'\n", "baris 2"),
         ("tahun = 2025\n[daerah]\nkode = '99.99'\n", "daerah.kode (baris 3)"),
         ("tahun = 'dua ribu'\n[daerah]\nkode = '63.03'\n", "kunci tahun (baris 1)"),
-        ("tahun = 2025\n[daerah]\nkode = '63.03'\n[[perangkat_daerah]]\nkode = 'A'\n",
-         "perangkat_daerah ke-1, kunci nama"),
+        (
+            "tahun = 2025\n[daerah]\nkode = '63.03'\n[[perangkat_daerah]]\nkode = 'A'\n",
+            "perangkat_daerah ke-1, kunci nama",
+        ),
     ],
 )
 def test_broken_profile_names_key_and_line(text: str, expected: str) -> None:

@@ -26,10 +26,19 @@ def test_banjar_has_its_eight_neighbours_and_its_province(ref: reference.Referen
 
 
 @pytest.mark.parametrize(
-    "text", ["Kota Banjarbaru", "Banjarbaru", "KOTA BANJARBARU", " kota   banjarbaru ", "63.72",
-             "Pemkot Banjarbaru"]
+    "text",
+    [
+        "Kota Banjarbaru",
+        "Banjarbaru",
+        "KOTA BANJARBARU",
+        " kota   banjarbaru ",
+        "63.72",
+        "Pemkot Banjarbaru",
+    ],
 )
-def test_resolve_is_case_spacing_and_prefix_insensitive(ref: reference.Referensi, text: str) -> None:
+def test_resolve_is_case_spacing_and_prefix_insensitive(
+    ref: reference.Referensi, text: str
+) -> None:
     found = ref.wilayah.resolve(text)
     assert found is not None and found.kode == "63.72"
 
@@ -101,7 +110,9 @@ def test_newer_nomenclature_from_csv_and_xlsx(tmp_path: Path) -> None:
     import openpyxl
 
     csv_file = tmp_path / "baru.csv"
-    csv_file.write_text("Kode;Uraian\n1.02;KESEHATAN\n1.02.02;PROGRAM X\n1.02.02.2.09;Kegiatan Baru\n")
+    csv_file.write_text(
+        "Kode;Uraian\n1.02;KESEHATAN\n1.02.02;PROGRAM X\n1.02.02.2.09;Kegiatan Baru\n"
+    )
     ref = reference.load(csv_file, "Kepmendagri 900.1-2850/2025")
     assert ref.nomenklatur.versi == "Kepmendagri 900.1-2850/2025"
     assert ref.nomenklatur.name("1.02.02.2.09") == "Kegiatan Baru"

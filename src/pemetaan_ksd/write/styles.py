@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
+from openpyxl.worksheet.header_footer import HeaderFooterItem
+from openpyxl.worksheet.worksheet import Worksheet
 
 FONT_NAME = "Arial"  # present on Windows and macOS; LibreOffice maps it to Liberation Sans
 FONT_SIZE = 10
@@ -71,7 +74,7 @@ FILL_NUMBER_ROW = fill(GREY_PALE)
 FILL_EXAMPLE = fill(EXAMPLE_FILL)
 
 LINE_HEIGHT_PT = 13.0  # one line of 10-point Arial, with leading
-CHARS_PER_WIDTH_UNIT = 1.05  # 10-point Arial characters per column-width unit, on average
+CHARS_PER_WIDTH_UNIT = 1.25  # 10-point Arial characters per column-width unit, on average
 
 
 def wrapped_height(text: str, width: float, line_height: float = LINE_HEIGHT_PT) -> float:
@@ -97,3 +100,23 @@ def _wrapped_lines(paragraph: str, per_line: int) -> int:
             count += 1 + (len(word) - 1) // per_line
             used = len(word) % per_line or per_line
     return count
+
+
+def register(ws: Worksheet, named: Iterable[NamedStyle]) -> None:
+    """Add the named styles to the sheet's workbook unless already there."""
+    workbook = ws.parent
+    assert workbook is not None
+    for style in named:
+        if style.name not in workbook.named_styles:
+            workbook.add_named_style(style)
+
+
+def footer(ws: Worksheet, *, left: str | None = None, center: str | None = None,
+           right: str | None = None, size: int = 8) -> None:
+    """Set the printed footer: small text; `&P` is the page number and `&N` the page count."""
+    item = ws.oddFooter
+    assert isinstance(item, HeaderFooterItem)
+    for part, text in ((item.left, left), (item.center, center), (item.right, right)):
+        if text is not None:
+            part.text = text
+            part.size = size
