@@ -58,7 +58,7 @@ class StatusOpd:
 
 
 def status_pengumpulan(report: Report, profil: Profil) -> list[StatusOpd]:
-    """Every OPD of the profile in profile order, then unknown OPD codes, then unidentified files."""
+    """Every OPD of the profile in its order, then unknown OPD codes, then unidentified files."""
     by_code: dict[str, list[FileResult]] = {}
     unidentified: list[FileResult] = []
     for fr in report.files:
