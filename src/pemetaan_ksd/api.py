@@ -5,11 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pemetaan_ksd import reference
 from pemetaan_ksd.model import Report
 from pemetaan_ksd.profile import Profil, ProfileError, find_profile, load_profile, render_profile
 from pemetaan_ksd.write.atomic import atomic_write_bytes
+
+if TYPE_CHECKING:
+    from pemetaan_ksd.merge import Konsolidasi
+    from pemetaan_ksd.status import StatusOpd
 
 Progress = Callable[[int, int], None]
 
@@ -88,6 +93,77 @@ def _write_side_outputs(
         run.laporan = write_report(laporan, run.report)
 
 
+@dataclass
+class MergeRun(ValidationRun):
+    konsolidasi: Konsolidasi | None = None
+    output: Path | None = None
+
+
+def merge(
+    paths: list[Path],
+    output: Path,
+    profil: Profil,
+    tahun: int | None = None,
+    pilih_terbaru: bool = False,
+    laporan: Path | None = None,
+    anotasi: Path | None = None,
+    progress: Progress | None = None,
+) -> MergeRun:
+    """Validate everything, then write the year's consolidated workbook (and side outputs)."""
+    from pemetaan_ksd.merge import build_konsolidasi
+    from pemetaan_ksd.write.consolidated import write_consolidated
+
+    if output.suffix.lower() != ".xlsx":
+        raise UsageError(f"Keluaran {output} harus berakhiran .xlsx, misalnya daftar_rencana.xlsx.")
+    report = _validated_with_status(paths, profil, tahun, pilih_terbaru, progress)
+    kons = build_konsolidasi(report, profil, profil.referensi(), report.tahun)
+    run = MergeRun(report, konsolidasi=kons)
+    run.output = write_consolidated(output, kons, report, profil)
+    _write_side_outputs(run, profil, laporan, anotasi)
+    return run
+
+
+@dataclass
+class StatusRun:
+    report: Report
+    items: list[StatusOpd]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.report.has_galat else 0
+
+
+def status(
+    paths: list[Path],
+    profil: Profil,
+    tahun: int | None = None,
+    pilih_terbaru: bool = False,
+    progress: Progress | None = None,
+) -> StatusRun:
+    """Which OPD of the profile have sent, when, with what verdict; which have not (KSD504)."""
+    from pemetaan_ksd.status import status_pengumpulan
+
+    report = _validated_with_status(paths, profil, tahun, pilih_terbaru, progress)
+    return StatusRun(report, status_pengumpulan(report, profil))
+
+
+def _validated_with_status(
+    paths: list[Path],
+    profil: Profil,
+    tahun: int | None,
+    pilih_terbaru: bool,
+    progress: Progress | None,
+) -> Report:
+    from pemetaan_ksd import validate as engine
+
+    try:
+        report = engine.validate(paths, profil, tahun, pilih_terbaru, progress=progress)
+    except engine.UsageError as exc:
+        raise UsageError(str(exc)) from exc
+    report.run_findings = engine.missing_opd(report.files, profil, report.tahun)
+    return report
+
+
 def search_reference(kind: str, text: str | None, profil: Profil) -> list[tuple[str, str, str]]:
     """(kode, nama, keterangan) rows for `referensi bidang|kegiatan|wilayah`."""
     ref = profil.referensi()
@@ -131,13 +207,17 @@ def _provinsi_name(d: reference.Daerah) -> str:
 
 
 __all__ = [
+    "MergeRun",
     "ProfileError",
+    "StatusRun",
     "UsageError",
     "ValidationRun",
     "init_profile",
     "make_templates",
+    "merge",
     "open_profile",
     "search_reference",
+    "status",
     "target_year",
     "validate",
 ]

@@ -142,6 +142,7 @@ class RowResult:
     excel_row: int
     usulan: Usulan
     findings: list[Finding] = field(default_factory=list)
+    first_cell: str | None = None  # the row's first cell ("A9"), where whole-row findings go
 
     @property
     def has_galat(self) -> bool:
@@ -166,6 +167,8 @@ class FileResult:
     unreadable: bool = False
     chosen_over: list[str] = field(default_factory=list)  # KSD501: older files this one replaced
     set_aside_for: str | None = None  # KSD501: the newer file chosen instead of this one
+    header_row: int | None = None  # the Usulan header row as read (feedback copy)
+    column_letters: dict[str, str] = field(default_factory=dict)  # key -> "K"
 
     @property
     def findings(self) -> list[Finding]:

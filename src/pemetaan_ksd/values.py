@@ -15,6 +15,7 @@ import difflib
 import math
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from pemetaan_ksd.contract import MIN_SUBSTANTIVE_WORDS, PLACEHOLDERS
 from pemetaan_ksd.model import CellError, CellValue
@@ -35,7 +36,9 @@ _MONTHS = {
 
 def clean_spaces(text: str) -> str:
     """Text with every kind of space (NBSP, zero-width, line breaks) collapsed to one space."""
-    return _SPACES.sub(" ", text).strip()
+    if "\u200b" in text or "\ufeff" in text:
+        text = text.replace("\u200b", " ").replace("\ufeff", " ")
+    return " ".join(text.split())
 
 
 def _integral(value: float) -> bool:
@@ -185,16 +188,16 @@ def parse_amount(value: CellValue) -> float | None:
         return None
     text = _SPACES.sub("", value)
     sign = ""
-    if text[:1] in "+-":
+    if text.startswith(("+", "-")):
         sign, text = text[0], text[1:]
     text = _CURRENCY.sub("", text)
     text = re.sub(r"[.,]-+$", "", text)
-    if text[:1] in "+-" and not sign:
+    if text.startswith(("+", "-")) and not sign:
         sign, text = text[0], text[1:]
-    number = _plain_number(text)
-    if number is None:
+    amount = _plain_number(text)
+    if amount is None:
         return None
-    return -number if sign == "-" else number
+    return -amount if sign == "-" else amount
 
 
 def _plain_number(text: str) -> float | None:
@@ -258,11 +261,15 @@ def match_choice(value: CellValue, choices: Iterable[str],
     if text is None:
         return None, None
     options = tuple(choices)
-    key = choice_key(text)
-    for choice in options:
-        if choice_key(choice) == key:
-            return choice, None
+    found = _choice_keys(options).get(choice_key(text))
+    if found is not None:
+        return found, None
     return None, suggest(text, options, aliases)
+
+
+@lru_cache(maxsize=64)
+def _choice_keys(choices: tuple[str, ...]) -> dict[str, str]:
+    return {choice_key(c): c for c in choices}
 
 
 def split_multi(value: CellValue, choices: Iterable[str]
@@ -291,7 +298,8 @@ def is_placeholder_word(text: str | None) -> bool:
 
 
 def word_count(text: str) -> int:
-    return sum(1 for w in clean_spaces(text).split(" ") if re.search(r"\w", w))
+    """Words with at least one letter or digit ("- - -" has none)."""
+    return sum(1 for word in text.split() if any(ch.isalnum() for ch in word))
 
 
 def is_placeholder(text: str | None) -> bool:

@@ -64,6 +64,8 @@ def _register() -> None:
     command("init", cls=cls)(cmd_profil.init)
     command("template", cls=cls)(cmd_profil.template)
     command("validasi", cls=cls)(cmd_periksa.validasi)
+    command("gabung", cls=cls)(cmd_periksa.gabung)
+    command("status", cls=cls)(cmd_periksa.status)
     command("referensi", cls=cls)(cmd_profil.referensi)
 
 
@@ -92,9 +94,9 @@ def run(argv: list[str] | None = None) -> int:
     except typer.Abort:
         render.error("Dibatalkan.")
         return EXIT_USAGE
-    except OutputError as exc:
+    except OutputError as exc:  # e.g. the output is open in Excel: the user can fix it
         render.error(str(exc))
-        return EXIT_INTERNAL
+        return EXIT_USAGE
     except Exception:  # a fault of ours: short message, details in a log file
         return _internal_fault()
     return int(result) if isinstance(result, int) else EXIT_OK

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
 from pemetaan_ksd import api
 from pemetaan_ksd.cli import render
 from pemetaan_ksd.cli.cmd_profil import announce_profile
@@ -16,6 +21,12 @@ from pemetaan_ksd.cli.options import (
     TahunOpt,
 )
 from pemetaan_ksd.write.report_json import report_to_json
+
+OutputOpt = Annotated[
+    Path,
+    typer.Option("-o", "--output", help="Buku kerja gabungan yang ditulis (.xlsx).",
+                 show_default=False),
+]
 
 
 def validasi(
@@ -52,3 +63,58 @@ def _say_outputs(run: api.ValidationRun) -> None:
         render.out(f"{len(run.feedback)} salinan umpan balik ditulis ke {folder}.")
     if run.laporan is not None:
         render.out(f"Laporan JSON ditulis ke {run.laporan}.")
+
+
+def gabung(
+    paths: PathsArg,
+    output: OutputOpt,
+    laporan: LaporanOpt = None,
+    anotasi: AnotasiOpt = None,
+    pilih_terbaru: PilihTerbaruOpt = False,
+    profil: ProfilOpt = None,
+    tahun: TahunOpt = None,
+) -> int:
+    """Periksa semua berkas, lalu tulis daftar rencana program dan kegiatan tahunan.
+
+    Hanya usulan tanpa galat yang jangka waktunya mencakup tahun itu yang masuk Daftar Rencana;
+    usulan yang ditolak tercantum di lembar Perlu Perbaikan."""
+    prof = api.open_profile(profil)
+    announce_profile(prof)
+    bar = render.ProgressBar()
+    try:
+        run = api.merge(paths, output, prof, tahun, pilih_terbaru, laporan, anotasi, progress=bar)
+    finally:
+        bar.close()
+    render.report(run.report)
+    assert run.konsolidasi is not None
+    render.merge_summary(run.konsolidasi.rekonsiliasi.to_dict(), run.konsolidasi.tahun, run.output)
+    _say_outputs(run)
+    return run.exit_code
+
+
+def status(
+    paths: PathsArg,
+    format: FormatOpt = Format.TEKS,
+    pilih_terbaru: PilihTerbaruOpt = False,
+    profil: ProfilOpt = None,
+    tahun: TahunOpt = None,
+) -> int:
+    """Tampilkan perangkat daerah mana yang sudah mengirim, hasil pemeriksaannya, dan mana yang
+    belum mengirim."""
+    from pemetaan_ksd.status import status_to_dict
+
+    prof = api.open_profile(profil)
+    announce_profile(prof)
+    bar = render.ProgressBar(enabled=format is Format.TEKS)
+    try:
+        run = api.status(paths, prof, tahun, pilih_terbaru, progress=bar)
+    finally:
+        bar.close()
+    if format is Format.JSON:
+        import json
+
+        document = status_to_dict(run.items, prof, run.report.tahun)
+        render.plain(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        render.status_table(run.items, prof.daerah.nama_lengkap, run.report.tahun)
+    return run.exit_code

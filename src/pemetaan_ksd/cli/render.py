@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pemetaan_ksd.model import FileResult, FileStatus, Finding, Report, Severity
+from pemetaan_ksd.status import StatusKirim, StatusOpd, belum_mengirim, ringkasan
 
 _WIDTH_WHEN_PIPED = 120
 SEVERITY_STYLE = {Severity.GALAT: "bold red", Severity.PERINGATAN: "yellow", Severity.INFO: "cyan"}
@@ -143,6 +144,52 @@ def _findings_table(c: Console, findings: Sequence[Finding], title: str | None =
             escape(f.message),
         )
     c.print(t)
+
+
+STATUS_STYLE = {
+    StatusKirim.VALID: "green",
+    StatusKirim.TIDAK_VALID: "red",
+    StatusKirim.TIDAK_TERBACA: "red",
+    StatusKirim.BELUM_MENGIRIM: "yellow",
+}
+
+
+def status_table(items: Sequence[StatusOpd], nama_daerah: str, tahun: int) -> None:
+    c = _console()
+    t = Table(title=f"Status pengumpulan usulan {escape(nama_daerah)} tahun {tahun}",
+              title_justify="left")
+    for header in ("Kode", "Perangkat Daerah", "Status", "Waktu", "Usulan", "Galat", "Berkas"):
+        t.add_column(header, overflow="fold")
+    for item in items:
+        waktu = item.waktu.strftime("%d-%m-%Y") if item.waktu is not None else "-"
+        nama = item.nama if item.dalam_profil else f"{item.nama} (tidak ada di profil)"
+        t.add_row(
+            escape(item.kode or "-"),
+            escape(nama),
+            Text(item.status.label, style=STATUS_STYLE[item.status]),
+            waktu,
+            f"{item.rows_accepted}/{item.rows}" if item.terkirim else "-",
+            str(item.counts["galat"]) if item.terkirim else "-",
+            escape(", ".join(item.berkas) or "-"),
+        )
+    c.print(t)
+    r = ringkasan(list(items))
+    c.print(f"{r['terkirim']} dari {r['perangkat_daerah']} perangkat daerah sudah mengirim: "
+            f"{r['valid']} valid, {r['perlu_perbaikan']} perlu perbaikan, "
+            f"{r['tidak_terbaca']} tidak terbaca. Kolom Usulan: diterima/dibaca.")
+    missing = belum_mengirim(list(items))
+    if missing:
+        c.print(f"[yellow]Belum mengirim ({len(missing)}):[/yellow] "
+                + escape(", ".join(m.nama for m in missing)))
+
+
+def merge_summary(rekon: dict[str, int], tahun: int, output: object) -> None:
+    c = _console()
+    c.print(f"\n[bold]Daftar rencana tahun {tahun}[/bold] ditulis ke {escape(str(output))}")
+    c.print(f"  {rekon['baris_dibaca']} usulan dibaca dari {rekon['berkas']} berkas = "
+            f"{rekon['diterima_tahun_ini']} masuk daftar tahun {tahun} + "
+            f"{rekon['diterima_luar_tahun']} diterima tetapi di luar tahun {tahun} + "
+            f"{rekon['ditolak']} perlu perbaikan.")
 
 
 class ProgressBar:
