@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,14 +68,10 @@ def validate(
     laporan: Path | None = None,
     anotasi: Path | None = None,
     progress: Progress | None = None,
+    options: RunOptions | None = None,
 ) -> ValidationRun:
     """Check every file; optionally write the JSON report and the feedback copies."""
-    from pemetaan_ksd import validate as engine
-
-    try:
-        report = engine.validate(paths, profil, tahun, pilih_terbaru, progress=progress)
-    except engine.UsageError as exc:
-        raise UsageError(str(exc)) from exc
+    report = _validated(paths, profil, tahun, pilih_terbaru, progress, options)
     run = ValidationRun(report)
     _write_side_outputs(run, profil, laporan, anotasi)
     return run
@@ -108,6 +105,7 @@ def merge(
     laporan: Path | None = None,
     anotasi: Path | None = None,
     progress: Progress | None = None,
+    options: RunOptions | None = None,
 ) -> MergeRun:
     """Validate everything, then write the year's consolidated workbook (and side outputs)."""
     from pemetaan_ksd.merge import build_konsolidasi
@@ -115,7 +113,7 @@ def merge(
 
     if output.suffix.lower() != ".xlsx":
         raise UsageError(f"Keluaran {output} harus berakhiran .xlsx, misalnya daftar_rencana.xlsx.")
-    report = _validated_with_status(paths, profil, tahun, pilih_terbaru, progress)
+    report = _validated(paths, profil, tahun, pilih_terbaru, progress, options, status=True)
     kons = build_konsolidasi(report, profil, profil.referensi(), report.tahun)
     run = MergeRun(report, konsolidasi=kons)
     run.output = write_consolidated(output, kons, report, profil)
@@ -143,24 +141,38 @@ def status(
     """Which OPD of the profile have sent, when, with what verdict; which have not (KSD504)."""
     from pemetaan_ksd.status import status_pengumpulan
 
-    report = _validated_with_status(paths, profil, tahun, pilih_terbaru, progress)
+    report = _validated(paths, profil, tahun, pilih_terbaru, progress, None, status=True)
     return StatusRun(report, status_pengumpulan(report, profil))
 
 
-def _validated_with_status(
+@dataclass(frozen=True)
+class RunOptions:
+    """Fixed inputs for reproducible runs (the demo and the committed examples)."""
+
+    created: dt.datetime | None = None  # the run's time, else now
+    base: Path | None = None  # display paths relative to this folder, else the current one
+
+
+def _validated(
     paths: list[Path],
     profil: Profil,
     tahun: int | None,
     pilih_terbaru: bool,
     progress: Progress | None,
+    options: RunOptions | None,
+    status: bool = False,
 ) -> Report:
+    """Run the engine; with `status`, also note the OPD that sent nothing (KSD504)."""
     from pemetaan_ksd import validate as engine
 
+    opts = options or RunOptions()
     try:
-        report = engine.validate(paths, profil, tahun, pilih_terbaru, progress=progress)
+        report = engine.validate(paths, profil, tahun, pilih_terbaru, base=opts.base,
+                                 progress=progress, created=opts.created)
     except engine.UsageError as exc:
         raise UsageError(str(exc)) from exc
-    report.run_findings = engine.missing_opd(report.files, profil, report.tahun)
+    if status:
+        report.run_findings = engine.missing_opd(report.files, profil, report.tahun)
     return report
 
 
@@ -209,6 +221,7 @@ def _provinsi_name(d: reference.Daerah) -> str:
 __all__ = [
     "MergeRun",
     "ProfileError",
+    "RunOptions",
     "StatusRun",
     "UsageError",
     "ValidationRun",

@@ -171,7 +171,7 @@ def display_path(path: Path, base: Path | None = None) -> str:
 
 def validate(paths: list[Path], profil: Profil, tahun: int | None = None,
              pilih_terbaru: bool = False, base: Path | None = None,
-             progress: Progress | None = None) -> Report:
+             progress: Progress | None = None, created: dt.datetime | None = None) -> Report:
     """Read and check every submission under `paths`; raise UsageError for wrong use."""
     inputs = collect_inputs(paths)
     if inputs.missing:
@@ -192,5 +192,6 @@ def validate(paths: list[Path], profil: Profil, tahun: int | None = None,
     return Report(
         tahun=ctx.tahun, kode_daerah=profil.daerah.kode, nama_daerah=profil.daerah.nama_lengkap,
         nomenklatur=ctx.versi, profil=profil.sumber, tool_version=__version__,
-        created=dt.datetime.now().astimezone(), files=results, pilih_terbaru=pilih_terbaru,
+        created=created or dt.datetime.now().astimezone(), files=results,
+        pilih_terbaru=pilih_terbaru,
     )

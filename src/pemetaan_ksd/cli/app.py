@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
 import sys
 import tempfile
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +14,7 @@ import typer
 
 from pemetaan_ksd import __version__
 from pemetaan_ksd.api import ProfileError, UsageError
-from pemetaan_ksd.cli import cmd_periksa, cmd_profil, i18n, render
+from pemetaan_ksd.cli import cmd_demo, cmd_periksa, cmd_profil, i18n, render
 from pemetaan_ksd.cli.i18n import ClickUsageError
 from pemetaan_ksd.write.atomic import OutputError
 
@@ -58,15 +60,26 @@ def _root(
         render.flow()
 
 
+COMMANDS: dict[str, Callable[..., object]] = {
+    "init": cmd_profil.init,
+    "template": cmd_profil.template,
+    "validasi": cmd_periksa.validasi,
+    "gabung": cmd_periksa.gabung,
+    "status": cmd_periksa.status,
+    "demo": cmd_demo.demo,
+    "referensi": cmd_profil.referensi,
+}
+
+
+def _paragraphs(doc: str | None) -> str:
+    """A docstring as help text: lines of one paragraph joined, paragraphs kept apart."""
+    blocks = inspect.cleandoc(doc or "").split("\n\n")
+    return "\n\n".join(" ".join(block.split()) for block in blocks)
+
+
 def _register() -> None:
-    command = app.command
-    cls = i18n.IndonesianCommand
-    command("init", cls=cls)(cmd_profil.init)
-    command("template", cls=cls)(cmd_profil.template)
-    command("validasi", cls=cls)(cmd_periksa.validasi)
-    command("gabung", cls=cls)(cmd_periksa.gabung)
-    command("status", cls=cls)(cmd_periksa.status)
-    command("referensi", cls=cls)(cmd_profil.referensi)
+    for name, function in COMMANDS.items():
+        app.command(name, cls=i18n.IndonesianCommand, help=_paragraphs(function.__doc__))(function)
 
 
 _register()

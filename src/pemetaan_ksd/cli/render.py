@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
@@ -11,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 from rich.table import Table
 from rich.text import Text
 
+from pemetaan_ksd.demo.run import Langkah
 from pemetaan_ksd.model import FileResult, FileStatus, Finding, Report, Severity
 from pemetaan_ksd.status import StatusKirim, StatusOpd, belum_mengirim, ringkasan
 
@@ -190,6 +192,23 @@ def merge_summary(rekon: dict[str, int], tahun: int, output: object) -> None:
             f"{rekon['diterima_tahun_ini']} masuk daftar tahun {tahun} + "
             f"{rekon['diterima_luar_tahun']} diterima tetapi di luar tahun {tahun} + "
             f"{rekon['ditolak']} perlu perbaikan.")
+
+
+def langkah(step: Langkah, folder: Path) -> None:
+    """One step of the demo: what it does, what the law asks, what it found, what to open."""
+    c = _console()
+    c.rule(f"[bold]Langkah {step.nomor}. {escape(step.judul)}[/bold]", align="left")
+    c.print(escape(step.apa))
+    c.print(f"[dim]Dasar hukum:[/dim] {escape(step.hukum)}")
+    for line in step.temuan:
+        c.print(f"  [cyan]•[/cyan] {escape(line)}")
+    if step.buka:
+        c.print("[bold]Buka:[/bold] " + ", ".join(escape(str(folder / b)) for b in step.buka))
+    c.print()
+
+
+def prompt(text: str) -> None:
+    _console().print(f"[dim]{escape(text)}[/dim]", end="")
 
 
 class ProgressBar:

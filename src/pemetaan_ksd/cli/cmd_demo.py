@@ -1,0 +1,46 @@
+"""`demo`: the worked example for trainers, narrated step by step."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pemetaan_ksd.cli import render
+from pemetaan_ksd.demo.run import DEFAULT_FOLDER, JUMLAH_LANGKAH, langkah_demo
+
+
+def demo(
+    folder: Annotated[
+        Path, typer.Argument(help="Folder tujuan contoh.", metavar="FOLDER")
+    ] = DEFAULT_FOLDER,
+    langkah: Annotated[
+        bool,
+        typer.Option("--langkah", help="Berhenti di setiap langkah sampai Enter ditekan "
+                     "(untuk pelatih yang memaparkan di depan kelas)."),
+    ] = False,
+    timpa: Annotated[
+        bool, typer.Option("--timpa", help="Tulis ulang contoh di folder yang tidak kosong.")
+    ] = False,
+) -> int:
+    """Bangun contoh lengkap Kabupaten Banjar dan jalankan seluruh alur dengan penjelasan.
+
+    Profil, templat, usulan dari beberapa perangkat daerah (sebagian dengan kesalahan yang biasa
+    terjadi), validasi dengan umpan balik, laporan JSON, dan daftar rencana tahunan."""
+    render.note(f"Membangun contoh di folder {folder} ...")
+    steps = langkah_demo(folder, timpa)
+    for step in steps:
+        render.langkah(step, folder)
+        if langkah and step.nomor < JUMLAH_LANGKAH and not _wait():
+            break
+    render.out(f"Selesai. Semua berkas contoh ada di folder {folder}.")
+    return 0
+
+
+def _wait() -> bool:
+    """Wait for Enter; False when the input has ended (then the demo runs on without pauses)."""
+    render.prompt("Tekan Enter untuk langkah berikutnya ...")
+    line = sys.stdin.readline()
+    return line != ""

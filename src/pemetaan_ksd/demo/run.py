@@ -1,0 +1,238 @@
+"""The trainer's demo: build the worked example and run the whole flow, one step at a time.
+
+`langkah_demo` does the work of each step and then yields what a trainer would say about it;
+the CLI renders the narration (and pauses between steps when asked). Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pemetaan_ksd import api
+from pemetaan_ksd.demo.build import write_submission
+from pemetaan_ksd.demo.contoh import CONTOH, Contoh
+from pemetaan_ksd.model import FileResult, FileStatus, Report, Severity
+from pemetaan_ksd.profile import BUILTIN_DAERAH, BUILTIN_TAHUN, Profil, load_profile, render_profile
+from pemetaan_ksd.rules.registry import CODES
+from pemetaan_ksd.write.atomic import atomic_write_bytes
+from pemetaan_ksd.write.template import template_filename, write_template
+
+DEFAULT_FOLDER = Path("demo-pemetaan-ksd")
+WITA = dt.timezone(dt.timedelta(hours=8), "WITA")
+# A fixed clock makes the example reproducible: the same folder every run.
+DEMO_CLOCK = dt.datetime(2025, 3, 3, 9, 0, tzinfo=WITA)
+TEMPLATES_MADE = dt.datetime(2025, 1, 27, 8, 0, tzinfo=WITA)
+
+PROFIL = "ksd.toml"
+TEMPLAT = "templat"
+MASUK = "masuk"
+CATATAN = "catatan"
+LAPORAN = "laporan_validasi.json"
+OWNED = (PROFIL, TEMPLAT, MASUK, CATATAN, LAPORAN)
+JUMLAH_LANGKAH = 6
+
+
+def daftar_name(tahun: int) -> str:
+    return f"daftar_rencana_{tahun}.xlsx"
+
+
+@dataclass(frozen=True)
+class Langkah:
+    """One step of the demo, as a trainer would present it."""
+
+    nomor: int
+    judul: str
+    apa: str  # what the step does
+    hukum: str  # what the law asks
+    temuan: list[str] = field(default_factory=list)  # what it found
+    buka: list[str] = field(default_factory=list)  # which files to open next (relative)
+
+
+class FolderNotEmptyError(api.UsageError):
+    pass
+
+
+def prepare_folder(folder: Path, timpa: bool) -> None:
+    """Refuse a non-empty folder unless `timpa`; then clear only what the demo writes."""
+    if folder.exists() and not folder.is_dir():
+        raise FolderNotEmptyError(f"{folder} adalah berkas, bukan folder. Pilih folder lain.")
+    if folder.is_dir() and any(folder.iterdir()):
+        if not timpa:
+            raise FolderNotEmptyError(
+                f"Folder {folder} tidak kosong. Pilih folder lain, atau pakai --timpa untuk "
+                "menulis ulang contoh di dalamnya."
+            )
+        for name in (*OWNED, daftar_name(BUILTIN_TAHUN)):
+            target = folder / name
+            if target.is_dir():
+                shutil.rmtree(target)
+            elif target.exists():
+                target.unlink()
+    folder.mkdir(parents=True, exist_ok=True)
+
+
+def langkah_demo(folder: Path, timpa: bool = False) -> Iterator[Langkah]:
+    """Build the example in `folder` step by step, yielding the narration after each step."""
+    prepare_folder(folder, timpa)
+    profil = yield from _step_profile(folder)
+    yield _step_templates(folder, profil)
+    yield _step_submissions(folder, profil)
+    options = api.RunOptions(created=DEMO_CLOCK, base=folder)
+    validation = api.validate([folder / MASUK], profil, laporan=folder / LAPORAN,
+                              anotasi=folder / CATATAN, options=options)
+    yield _step_validation(validation.report)
+    merged = api.merge([folder / MASUK], folder / daftar_name(profil.tahun), profil,
+                       pilih_terbaru=True, options=options)
+    yield _step_merge(merged, profil)
+    yield _step_end(profil)
+
+
+def _step_profile(folder: Path) -> Iterator[Langkah]:
+    path = folder / PROFIL
+    atomic_write_bytes(path, render_profile(BUILTIN_DAERAH, BUILTIN_TAHUN).encode("utf-8"))
+    profil = load_profile(path)
+    yield Langkah(
+        1,
+        "Profil daerah",
+        f"Profil {PROFIL} menyebut daerah yang memetakan ({profil.daerah.nama_lengkap}), tahun "
+        f"pemetaan {profil.tahun}, daerah yang berbatasan, dan {len(profil.perangkat_daerah)} "
+        "perangkat daerah yang diminta mengisi usulan (daftar contoh untuk diubah).",
+        "Pemetaan urusan yang akan dikerjasamakan dikoordinasikan oleh unit kerja sama bersama "
+        "perencana daerah (Permendagri 22/2020 Pasal 5 ayat 2). Kerja sama wajib hanya dengan "
+        "daerah yang berbatasan (PP 28/2018 Pasal 3 ayat 2).",
+        [f"Daerah berbatasan: {', '.join(d.nama_lengkap for d in profil.tetangga)}."],
+        [PROFIL],
+    )
+    return profil
+
+
+def _step_templates(folder: Path, profil: Profil) -> Langkah:
+    kodes = list(dict.fromkeys(c.kode_opd for c in CONTOH))
+    names = []
+    for kode in kodes:
+        opd = profil.opd(kode)
+        name = template_filename(profil, opd)
+        write_template(folder / TEMPLAT / name, profil, opd, TEMPLATES_MADE)
+        names.append(name)
+    return Langkah(
+        2,
+        "Templat untuk perangkat daerah",
+        f"Setiap perangkat daerah menerima satu templat Excel dengan identitasnya sudah terisi "
+        f"({len(names)} templat untuk contoh ini). Lembar Petunjuk menjelaskan setiap kolom; "
+        "kolom pilihan memakai daftar pilihan; baris judul terkunci.",
+        "Usulan harus memuat potensi dan karakteristik daerah, kebutuhan nyata, manfaat bagi "
+        "kedua pihak, dan skala prioritas (PP 28/2018 Pasal 5 ayat 1; Permendagri 22/2020 "
+        "Pasal 5 ayat 3).",
+        [f"{len(names)} templat ditulis ke folder {TEMPLAT}/."],
+        [f"{TEMPLAT}/{names[0]}"],
+    )
+
+
+def _step_submissions(folder: Path, profil: Profil) -> Langkah:
+    for contoh in CONTOH:
+        write_submission(folder / MASUK / contoh.berkas, profil, contoh, TEMPLATES_MADE)
+    rows = sum(len(c.rows) for c in CONTOH)
+    clean = [c.nama_opd for c in CONTOH if not _has_intended_galat(c)]
+    return Langkah(
+        3,
+        "Usulan masuk",
+        f"{len(CONTOH)} berkas dari {len({c.kode_opd for c in CONTOH})} perangkat daerah "
+        f"({rows} usulan) masuk ke folder {MASUK}/. Sebagian terisi dengan benar "
+        f"({', '.join(clean)}); sebagian memuat kesalahan yang biasa terjadi: mitra kerja sama "
+        "wajib yang tidak berbatasan, manfaat bagi mitra ditulis \"-\", kode kegiatan provinsi, "
+        "pilihan salah ketik, tahun terbalik, anggaran ditulis dengan huruf, bidang penunjang. "
+        "Dinas Kesehatan mengirim dua kali.",
+        "Setiap usulan harus saling menguntungkan (PP 28/2018 Pasal 1 angka 1), menunjukkan "
+        "kebutuhan nyata, dan tercantum dalam dokumen perencanaan atau memiliki alasan yang sah "
+        "(Pasal 4 ayat 3).",
+        [f"{len(CONTOH)} berkas usulan siap diperiksa."],
+        [f"{MASUK}/{CONTOH[1].berkas}"],
+    )
+
+
+def _has_intended_galat(contoh: Contoh) -> bool:
+    duplicated_opd = sum(1 for c in CONTOH if c.kode_opd == contoh.kode_opd) > 1
+    galat = [code for code, _, _ in contoh.sengaja if CODES[code].severity is Severity.GALAT]
+    return duplicated_opd or bool(galat)
+
+
+def _file_line(fr: FileResult) -> str:
+    codes = Counter(f.code for f in fr.findings)
+    listed = ", ".join(f"{code}×{n}" if n > 1 else code for code, n in sorted(codes.items()))
+    verdict = {
+        FileStatus.VALID: "dapat diterima",
+        FileStatus.TIDAK_VALID: "perlu perbaikan",
+        FileStatus.TIDAK_TERBACA: "tidak terbaca",
+    }[fr.status]
+    return f"{fr.display_path}: {verdict}" + (f" ({listed})" if listed else "")
+
+
+def _step_validation(report: Report) -> Langkah:
+    s = report.summary()
+    worst = next((fr for fr in report.files if fr.status is not FileStatus.VALID), None)
+    buka = [f"{CATATAN}/{Path(worst.display_path).stem}.catatan.xlsx"] if worst else []
+    return Langkah(
+        4,
+        "Validasi dan umpan balik",
+        "Program memeriksa setiap baris terhadap aturan KSD101-KSD504 dan menulis untuk setiap "
+        f"berkas salinan umpan balik di folder {CATATAN}/: sel yang salah berwarna merah dan "
+        "diberi catatan, lembar pertama berisi semua temuan dengan tautan ke selnya. Laporan "
+        f"lengkap untuk tugas terjadwal ada di {LAPORAN}.",
+        "Objek kerja sama hanya urusan kewenangan daerah sendiri (PP 28/2018 Pasal 4 ayat 1); "
+        "kabupaten/kota hanya mengerjakan kegiatan kewenangan kabupaten/kota; kerja sama wajib "
+        "butuh eksternalitas lintas daerah dan efisiensi layanan (UU 23/2014 Pasal 364).",
+        [
+            f"{s['files']} berkas, {s['valid']} dapat diterima; {s['rows']} usulan: "
+            f"{s['rows_accepted']} diterima, {s['rows_rejected']} perlu perbaikan; "
+            f"{s['counts']['galat']} galat, {s['counts']['peringatan']} peringatan, "
+            f"{s['counts']['info']} info.",
+            *(_file_line(fr) for fr in report.files),
+        ],
+        [*buka, LAPORAN],
+    )
+
+
+def _step_merge(run: api.MergeRun, profil: Profil) -> Langkah:
+    assert run.konsolidasi is not None
+    r = run.konsolidasi.rekonsiliasi
+    chosen = [fr.display_path for fr in run.report.files if fr.chosen_over]
+    return Langkah(
+        5,
+        "Daftar rencana tahunan",
+        f"Usulan tanpa galat yang jangka waktunya mencakup tahun {profil.tahun} digabung menjadi "
+        "daftar rencana program dan kegiatan, diurutkan menurut bidang urusan, program, "
+        "kegiatan dan prioritas, dengan rekap per urusan, per perangkat daerah dan per mitra, "
+        "siap dicetak untuk rapat pleno. Dengan --pilih-terbaru, dari dua berkas Dinas "
+        "Kesehatan hanya yang terbaru yang dipakai.",
+        "Hasil pemetaan adalah daftar rencana program dan kegiatan per urusan, per tahun, "
+        "menurut jangka waktu dan skala prioritas (Permendagri 22/2020 Pasal 5 ayat 3). "
+        "Rencana yang membebani masyarakat atau belum dianggarkan perlu persetujuan DPRD "
+        "(PP 28/2018 Pasal 6 ayat 2).",
+        [
+            f"{r.baris_dibaca} usulan dibaca = {r.diterima_tahun_ini} masuk daftar {profil.tahun}"
+            f" + {r.diterima_luar_tahun} diterima untuk tahun lain + {r.ditolak} perlu "
+            "perbaikan.",
+            *(f"Berkas terbaru yang dipakai: {c}." for c in chosen),
+        ],
+        [daftar_name(profil.tahun)],
+    )
+
+
+def _step_end(profil: Profil) -> Langkah:
+    return Langkah(
+        6,
+        "Selanjutnya",
+        "Kirim salinan umpan balik kepada perangkat daerah yang usulannya perlu perbaikan, "
+        "terima berkas perbaikannya, lalu jalankan lagi validasi dan penggabungan. Untuk daerah "
+        "Anda sendiri: pemetaan-ksd init --daerah KODE, ubah daftar perangkat daerahnya, lalu "
+        "pemetaan-ksd template --semua.",
+        "Daftar rencana dibahas dalam rapat pleno Tim Koordinasi Kerja Sama Daerah yang "
+        "menetapkan prioritas (Permendagri 22/2020 Pasal 46 ayat 2 huruf b).",
+        [],
+        [daftar_name(profil.tahun), CATATAN + "/"],
+    )
