@@ -1,0 +1,159 @@
+"""read_submission: one file -> Submission, never an exception for a bad file.
+
+The path through a file: its bytes are hashed; the container is recognised from its bytes
+(sniff.py, which also applies the zip limits); a light scan finds each sheet's extent and error
+cells (scan_*.py) so that too large a grid is refused before calamine builds it; then calamine
+reads `Usulan`, `Identitas` and `_meta` once each (skip_empty_area=False keeps row numbers).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+
+import python_calamine
+
+from pemetaan_ksd import safety
+from pemetaan_ksd.contract import SHEET_IDENTITAS, SHEET_META, SHEET_USULAN
+from pemetaan_ksd.model import Submission
+from pemetaan_ksd.read import reasons, scan_ods, scan_xls, scan_xlsx, sheets
+from pemetaan_ksd.read.cells import Grid, column_letter
+from pemetaan_ksd.read.cfb import CfbError
+from pemetaan_ksd.read.layout import Merged, find_layout
+from pemetaan_ksd.read.reasons import Unreadable, with_detail
+from pemetaan_ksd.read.scan import ScanError, SheetScan
+from pemetaan_ksd.read.sniff import Container, Format, open_container
+
+# Failures that mean "this file is damaged", whichever layer meets them first.
+_DAMAGED = (python_calamine.CalamineError, ScanError, CfbError, zipfile.BadZipFile, zlib.error,
+            struct.error, EOFError, NotImplementedError, RuntimeError, KeyError, IndexError,
+            ValueError, UnicodeError, OSError)
+_HASH_CHUNK = 1024 * 1024
+
+
+def find_sheet(names: list[str], wanted: str) -> str | None:
+    """The first sheet named `wanted`, ignoring case and surrounding spaces."""
+    folded = wanted.casefold()
+    return next((n for n in names if n.strip().casefold() == folded), None)
+
+
+def _hash_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def read_submission(path: Path) -> Submission:
+    """Read one submitted workbook; `read_error` says why when it cannot be opened."""
+    try:
+        stat = path.stat()
+        if not path.is_file():
+            return Submission(path, "", 0, stat.st_mtime,
+                              read_error=with_detail(reasons.TIDAK_DAPAT_DIAKSES, "bukan berkas"))
+        too_large = safety.check_file_size(stat.st_size)
+        if too_large is not None:
+            return Submission(path, _hash_file(path), stat.st_size, stat.st_mtime,
+                              read_error=too_large)
+        data = path.read_bytes()
+    except OSError as exc:
+        return Submission(path, "", 0, 0.0,
+                          read_error=with_detail(reasons.TIDAK_DAPAT_DIAKSES, _os_detail(exc)))
+    submission = Submission(path, hashlib.sha256(data).hexdigest(), len(data), stat.st_mtime)
+    try:
+        _fill(submission, data)
+    except Unreadable as exc:
+        return _unreadable(submission, exc.reason)
+    except python_calamine.PasswordError:
+        return _unreadable(submission, reasons.KATA_SANDI)
+    except scan_xls.XlsEncrypted:
+        return _unreadable(submission, reasons.KATA_SANDI)
+    except _DAMAGED:
+        return _unreadable(submission, reasons.RUSAK)
+    except BaseException as exc:  # a Rust panic inside calamine arrives as PanicException
+        if type(exc).__name__ != "PanicException":
+            raise
+        return _unreadable(submission, reasons.RUSAK)
+    return submission
+
+
+def _os_detail(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "berkas tidak ditemukan"
+    if isinstance(exc, PermissionError):
+        return "akses ditolak; mungkin berkas sedang dibuka program lain"
+    if isinstance(exc, IsADirectoryError):
+        return "bukan berkas"
+    return "gagal membaca berkas"
+
+
+def _unreadable(submission: Submission, reason: str) -> Submission:
+    s = submission
+    return Submission(s.path, s.sha256, s.size, s.mtime, read_error=reason)
+
+
+def _check_grid(scans: dict[str, SheetScan]) -> None:
+    reason = safety.check_grid([(name, s.cells, s.last_cell) for name, s in scans.items()])
+    if reason is not None:
+        raise Unreadable(reason)
+
+
+def _wanted(names: list[str]) -> dict[str, str]:
+    """Contract sheet name -> the workbook's own name for it, for the sheets present."""
+    found = {w: find_sheet(names, w) for w in (SHEET_USULAN, SHEET_IDENTITAS, SHEET_META)}
+    return {w: n for w, n in found.items() if n is not None}
+
+
+def _scan_before_open(container: Container) -> dict[str, SheetScan]:
+    """.ods and .xls: calamine builds every sheet on opening, so all are scanned first."""
+    if container.format is Format.ODS and container.archive is not None:
+        scans = scan_ods.scan(container.archive)
+    elif container.format is Format.XLS and container.compound is not None:
+        compound = container.compound
+        stream = "Workbook" if compound.has_stream("Workbook") else "Book"
+        scans = scan_xls.scan(compound.read_stream(stream))
+    else:
+        return {}
+    _check_grid(scans)
+    return scans
+
+
+def _fill(submission: Submission, data: bytes) -> None:
+    container = open_container(data)
+    scans = _scan_before_open(container)
+    with python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)) as book:
+        submission.sheet_names = list(book.sheet_names)
+        wanted = _wanted(submission.sheet_names)
+        if container.format is Format.OOXML and container.archive is not None:
+            scans = scan_xlsx.scan(container.archive, list(wanted.values()))
+            _check_grid(scans)
+        grids: dict[str, Grid] = {}
+        merged: Merged | None = None
+        for contract_name, name in wanted.items():
+            sheet = book.get_sheet_by_name(name)
+            grids[contract_name] = sheet.to_python(skip_empty_area=False)
+            if contract_name == SHEET_USULAN:
+                merged = sheet.merged_cell_ranges
+    _apply(submission, grids, {w: scans.get(n, SheetScan()) for w, n in wanted.items()}, merged)
+
+
+def _apply(submission: Submission, grids: dict[str, Grid], scans: dict[str, SheetScan],
+           merged: Merged | None) -> None:
+    if SHEET_IDENTITAS in grids:
+        values, cells = sheets.identitas(grids[SHEET_IDENTITAS], scans[SHEET_IDENTITAS])
+        submission.identitas, submission.identitas_cells = values, cells
+    if SHEET_META in grids:
+        submission.meta = sheets.meta(grids[SHEET_META], scans[SHEET_META])
+    grid = grids.get(SHEET_USULAN)
+    layout = find_layout(grid, merged) if grid is not None else None
+    if grid is None or layout is None:
+        return
+    submission.header_row = layout.header_index + 1
+    submission.column_letters = {k: column_letter(c) for k, c in layout.columns.items()}
+    submission.extra_columns = layout.extra_columns
+    submission.rows = sheets.data_rows(grid, layout, scans[SHEET_USULAN])
