@@ -12,12 +12,12 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from workbooks import build_submission, good_row
 
 from pemetaan_ksd.cli.app import run
 from pemetaan_ksd.model import FileStatus, Severity
 from pemetaan_ksd.profile import load_profile
 from pemetaan_ksd.validate import validate
+from workbooks import build_submission, good_row
 
 DINKES = {"kode_opd": "1.02.0.00.0.00.01.0000", "nama_opd": "Dinas Kesehatan"}
 
