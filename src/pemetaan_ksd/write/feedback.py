@@ -1,0 +1,139 @@
+"""Feedback copies (`validasi --anotasi DIR`): each submission back to its OPD, annotated.
+
+For every input, `<stem>.catatan.xlsx`: the submission itself with each finding's cell filled
+(red galat, yellow peringatan, blue info) and a note holding its messages, the template's
+dropdowns put back, and a first sheet `Catatan Validasi` with the verdict and every finding
+linked to its cell. An .xls/.ods input is rebuilt on the template (feedback_rebuild.py); an
+unreadable input gets a copy holding only `Catatan Validasi`. Inputs are read, never written:
+the bytes are read once and the workbook is built from them in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+
+from pemetaan_ksd.model import FileResult, Report
+from pemetaan_ksd.profile import Profil
+from pemetaan_ksd.write.atomic import atomic_write_with
+from pemetaan_ksd.write.feedback_dropdowns import restore_dropdowns
+from pemetaan_ksd.write.feedback_marks import clear_previous_marks, mark_findings
+from pemetaan_ksd.write.feedback_rebuild import rebuild_workbook
+from pemetaan_ksd.write.feedback_sheet import SHEET_CATATAN, Fakta, add_catatan_sheet
+from pemetaan_ksd.write.feedback_text import CHANGED, UNREADABLE, rebuilt_note
+
+__all__ = ["SHEET_CATATAN", "build_feedback", "feedback_paths", "write_feedback_copies",
+           "write_feedback_copy"]
+
+SUFFIX = ".catatan.xlsx"
+OPENPYXL_SUFFIXES = frozenset({".xlsx", ".xlsm"})
+_GONE = ("Berkas asli tidak dapat dibaca lagi saat salinan ini dibuat, sehingga salinan ini "
+         "hanya memuat catatan di bawah.")
+
+
+def write_feedback_copies(report: Report, out_dir: Path, profil: Profil) -> list[Path]:
+    """Write one `<stem>.catatan.xlsx` per input file into `out_dir`; return their paths."""
+    paths = feedback_paths(report.files, out_dir)
+    return [write_feedback_copy(fr, report, profil, target)
+            for fr, target in zip(report.files, paths, strict=True)]
+
+
+def write_feedback_copy(fr: FileResult, report: Report, profil: Profil, target: Path) -> Path:
+    """Build the copy of one input and put it at `target`, whole or not at all."""
+    workbook = build_feedback(fr, report, profil)
+    return atomic_write_with(target, workbook.save)
+
+
+def feedback_paths(files: Sequence[FileResult], out_dir: Path) -> list[Path]:
+    """A distinct `<stem>.catatan.xlsx` per file; `<stem>_2.catatan.xlsx` and so on on a clash.
+
+    Names compare without case (Windows and macOS folders), and a name is never that of an
+    input, so a copy can never overwrite a submission (e.g. when DIR is the inbox).
+    """
+    inputs = {_key(fr.path) for fr in files}
+    taken: set[str] = set()
+    paths = []
+    for fr in files:
+        stem = _stem(fr.path)
+        number = 1
+        candidate = out_dir / f"{stem}{SUFFIX}"
+        while candidate.name.casefold() in taken or _key(candidate) in inputs:
+            number += 1
+            candidate = out_dir / f"{stem}_{number}{SUFFIX}"
+        taken.add(candidate.name.casefold())
+        paths.append(candidate)
+    return paths
+
+
+def _stem(path: Path) -> str:
+    """The input's stem, without a `.catatan` of an earlier copy sent back as a submission."""
+    stem = path.stem
+    if stem.casefold().endswith(".catatan"):
+        stem = stem[: -len(".catatan")]
+    return stem or "berkas"
+
+
+def _key(path: Path) -> str:
+    return str(path.resolve()).casefold()
+
+
+def build_feedback(fr: FileResult, report: Report, profil: Profil) -> Workbook:
+    """The feedback workbook of one input (not yet saved)."""
+    fakta = Fakta(_nama_opd(fr, profil), fr.path.name)
+    if fr.unreadable:
+        return _notes_only(fr, report, _with(fakta, UNREADABLE))
+    try:
+        data = fr.path.read_bytes()
+    except OSError:
+        return _notes_only(fr, report, _with(fakta, _GONE))
+    if hashlib.sha256(data).hexdigest() != fr.sha256:
+        fakta = _with(fakta, CHANGED)
+    workbook = _open_marked(data, fr, profil) if _openpyxl_can(fr.path) else None
+    if workbook is None:
+        suffix = fr.path.suffix.casefold()
+        workbook = rebuild_workbook(data, fr, profil, report.created,
+                                    contract_only=suffix not in (".xls", ".ods"))
+        fakta = _with(fakta, rebuilt_note(suffix))
+    targets = mark_findings(workbook, fr.findings)
+    add_catatan_sheet(workbook, fr, report, fakta, targets)
+    return workbook
+
+
+def _openpyxl_can(path: Path) -> bool:
+    return path.suffix.casefold() in OPENPYXL_SUFFIXES
+
+
+def _open_marked(data: bytes, fr: FileResult, profil: Profil) -> Workbook | None:
+    """The submission as openpyxl loads it, old marks cleared, dropdowns back; None when
+    openpyxl cannot load it (the calamine reader could: the copy is then rebuilt)."""
+    try:
+        workbook = load_workbook(io.BytesIO(data))
+    except Exception:  # any failure of openpyxl's parser means: rebuild it
+        return None
+    clear_previous_marks(workbook)
+    restore_dropdowns(workbook, fr, profil)
+    return workbook
+
+
+def _notes_only(fr: FileResult, report: Report, fakta: Fakta) -> Workbook:
+    workbook = Workbook()
+    for sheet in list(workbook.worksheets):
+        workbook.remove(sheet)
+    add_catatan_sheet(workbook, fr, report, fakta, [None] * len(fr.findings))
+    return workbook
+
+
+def _with(fakta: Fakta, notice: str) -> Fakta:
+    return Fakta(fakta.nama_opd, fakta.berkas, (*fakta.notices, notice))
+
+
+def _nama_opd(fr: FileResult, profil: Profil) -> str | None:
+    """The OPD's name as written, else as the profile knows its code."""
+    if fr.nama_opd:
+        return fr.nama_opd
+    opd = profil.opd(fr.kode_opd) if fr.kode_opd else None
+    return opd.nama if opd is not None else None
