@@ -9,6 +9,7 @@ runs one call per format side by side.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -118,3 +119,16 @@ def soffice_formats() -> ConvertFormats:
     """soffice_convert_formats (to xlsx, ods and xls at once), for module-scoped fixtures."""
     _require_soffice()
     return soffice_convert_formats
+
+
+@pytest.fixture(scope="session")
+def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The worked example, written once per session by scripts/generate_examples.py."""
+    script = Path(__file__).resolve().parents[1] / "scripts" / "generate_examples.py"
+    spec = importlib.util.spec_from_file_location("generate_examples", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    folder = tmp_path_factory.mktemp("contoh") / "demo-pemetaan-ksd"
+    module.generate(folder)
+    return folder

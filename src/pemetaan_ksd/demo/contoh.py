@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pemetaan_ksd.contract import FIRST_DATA_ROW
 
-Row = dict[str, object]
+Row = dict[str, str | int | float | dt.date | None]
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Contoh:
         return [(code, FIRST_DATA_ROW + i, key) for code, i, key in self.sengaja]
 
 
-def _row(**values: object) -> Row:
+def _row(**values: str | int | float | dt.date | None) -> Row:
     base: Row = {
         "dalam_perencanaan": "Ya",
         "dokumen_perencanaan": "RPJMD Kabupaten Banjar 2021-2026",

@@ -6,21 +6,22 @@ the CLI renders the narration (and pauses between steps when asked). Nothing her
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pemetaan_ksd import api
-from pemetaan_ksd.demo.build import write_submission
-from pemetaan_ksd.demo.contoh import CONTOH, Contoh
+from pemetaan_ksd.demo.build import write_submissions
+from pemetaan_ksd.demo.contoh import CONTOH, DINKES, Contoh
 from pemetaan_ksd.model import FileResult, FileStatus, Report, Severity
 from pemetaan_ksd.profile import BUILTIN_DAERAH, BUILTIN_TAHUN, Profil, load_profile, render_profile
 from pemetaan_ksd.rules.registry import CODES
 from pemetaan_ksd.write.atomic import atomic_write_bytes
-from pemetaan_ksd.write.template import template_filename, write_template
+from pemetaan_ksd.write.template import write_templates
 
 DEFAULT_FOLDER = Path("demo-pemetaan-ksd")
 WITA = dt.timezone(dt.timedelta(hours=8), "WITA")
@@ -92,10 +93,10 @@ def langkah_demo(folder: Path, timpa: bool = False) -> Iterator[Langkah]:
     yield _step_end(profil)
 
 
-def _step_profile(folder: Path) -> Iterator[Langkah]:
+def _step_profile(folder: Path) -> Generator[Langkah, None, Profil]:
     path = folder / PROFIL
     atomic_write_bytes(path, render_profile(BUILTIN_DAERAH, BUILTIN_TAHUN).encode("utf-8"))
-    profil = load_profile(path)
+    profil = dataclasses.replace(load_profile(path), sumber=PROFIL)  # shown relative to the folder
     yield Langkah(
         1,
         "Profil daerah",
@@ -113,12 +114,8 @@ def _step_profile(folder: Path) -> Iterator[Langkah]:
 
 def _step_templates(folder: Path, profil: Profil) -> Langkah:
     kodes = list(dict.fromkeys(c.kode_opd for c in CONTOH))
-    names = []
-    for kode in kodes:
-        opd = profil.opd(kode)
-        name = template_filename(profil, opd)
-        write_template(folder / TEMPLAT / name, profil, opd, TEMPLATES_MADE)
-        names.append(name)
+    names = [p.name for p in write_templates(folder / TEMPLAT, profil, kodes, False,
+                                             TEMPLATES_MADE)]
     return Langkah(
         2,
         "Templat untuk perangkat daerah",
@@ -134,8 +131,7 @@ def _step_templates(folder: Path, profil: Profil) -> Langkah:
 
 
 def _step_submissions(folder: Path, profil: Profil) -> Langkah:
-    for contoh in CONTOH:
-        write_submission(folder / MASUK / contoh.berkas, profil, contoh, TEMPLATES_MADE)
+    write_submissions(folder / MASUK, profil, CONTOH, TEMPLATES_MADE)
     rows = sum(len(c.rows) for c in CONTOH)
     clean = [c.nama_opd for c in CONTOH if not _has_intended_galat(c)]
     return Langkah(
@@ -151,7 +147,7 @@ def _step_submissions(folder: Path, profil: Profil) -> Langkah:
         "kebutuhan nyata, dan tercantum dalam dokumen perencanaan atau memiliki alasan yang sah "
         "(Pasal 4 ayat 3).",
         [f"{len(CONTOH)} berkas usulan siap diperiksa."],
-        [f"{MASUK}/{CONTOH[1].berkas}"],
+        [f"{MASUK}/{DINKES.berkas}"],
     )
 
 
@@ -174,8 +170,7 @@ def _file_line(fr: FileResult) -> str:
 
 def _step_validation(report: Report) -> Langkah:
     s = report.summary()
-    worst = next((fr for fr in report.files if fr.status is not FileStatus.VALID), None)
-    buka = [f"{CATATAN}/{Path(worst.display_path).stem}.catatan.xlsx"] if worst else []
+    buka = [f"{CATATAN}/{Path(DINKES.berkas).stem}.catatan.xlsx"]
     return Langkah(
         4,
         "Validasi dan umpan balik",

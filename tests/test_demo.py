@@ -1,0 +1,114 @@
+"""The trainer's demo: it teaches what it says, it is reproducible, and --langkah waits."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pemetaan_ksd.cli import cmd_demo
+from pemetaan_ksd.cli.app import run
+from pemetaan_ksd.demo import run as demo_run
+from pemetaan_ksd.demo.contoh import CONTOH, DINKES, DINKES_LAMA
+from pemetaan_ksd.write.template import template_column_letters
+
+LETTERS = template_column_letters()
+
+
+@pytest.fixture(scope="module")
+def laporan(demo_folder: Path) -> dict[str, object]:
+    data: dict[str, object] = json.loads((demo_folder / demo_run.LAPORAN).read_text("utf-8"))
+    return data
+
+
+def _findings(laporan: dict[str, object]) -> dict[str, list[dict[str, object]]]:
+    files = laporan["files"]
+    assert isinstance(files, list)
+    return {Path(f["path"]).name: f["findings"] for f in files}
+
+
+def test_the_demo_folder_holds_every_step(demo_folder: Path) -> None:
+    assert (demo_folder / "ksd.toml").is_file()
+    assert len(list((demo_folder / "templat").glob("*.xlsx"))) == 7
+    assert sorted(p.name for p in (demo_folder / "masuk").iterdir()) == sorted(
+        c.berkas for c in CONTOH)
+    assert len(list((demo_folder / "catatan").glob("*.catatan.xlsx"))) == len(CONTOH)
+    assert (demo_folder / "daftar_rencana_2025.xlsx").is_file()
+
+
+def test_every_intended_mistake_is_found_at_its_cell(laporan: dict[str, object]) -> None:
+    found = _findings(laporan)
+    for contoh in CONTOH:
+        cells = {(f["code"], f["cell"]) for f in found[contoh.berkas]}
+        for code, row, key in contoh.intended():
+            assert (code, f"{LETTERS[key]}{row}") in cells, (contoh.berkas, code)
+
+
+def test_no_galat_the_demo_did_not_intend(laporan: dict[str, object]) -> None:
+    found = _findings(laporan)
+    for contoh in CONTOH:
+        intended = {(code, f"{LETTERS[key]}{row}") for code, row, key in contoh.intended()}
+        galat = {(f["code"], f["cell"]) for f in found[contoh.berkas]
+                 if f["severity"] == "galat" and f["code"] != "KSD501"}
+        assert galat <= intended, contoh.berkas
+    twice = {DINKES.berkas, DINKES_LAMA.berkas}
+    assert all(any(f["code"] == "KSD501" for f in found[name]) for name in twice)
+
+
+def test_the_demo_shows_at_least_eight_rule_codes(laporan: dict[str, object]) -> None:
+    codes = {f["code"] for findings in _findings(laporan).values() for f in findings}
+    assert len(codes) >= 8
+    assert {"KSD401", "KSD405", "KSD305", "KSD202", "KSD204", "KSD203", "KSD304",
+            "KSD407", "KSD501", "KSD502"} <= codes
+
+
+class _RecordingStdin:
+    """Stands in for the keyboard: records what the screen showed before each Enter."""
+
+    def __init__(self, capsys: pytest.CaptureFixture[str]) -> None:
+        self.capsys = capsys
+        self.screens: list[str] = []
+
+    def readline(self) -> str:
+        self.screens.append(self.capsys.readouterr().out)
+        return "\n"
+
+
+def test_langkah_waits_for_enter_between_steps(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keyboard = _RecordingStdin(capsys)
+    monkeypatch.setattr("sys.stdin", keyboard)
+    monkeypatch.setattr(cmd_demo, "langkah_demo", _quick_steps)
+    assert run(["demo", str(tmp_path / "kelas"), "--langkah"]) == 0
+    assert len(keyboard.screens) == demo_run.JUMLAH_LANGKAH - 1
+    for number, screen in enumerate(keyboard.screens, start=1):
+        assert f"Langkah {number}." in screen and f"Langkah {number + 1}." not in screen
+        assert "Tekan Enter" in screen
+    assert "Langkah 6." in capsys.readouterr().out
+
+
+def test_demo_refuses_a_non_empty_folder_unless_timpa(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "isi"
+    folder.mkdir()
+    (folder / "catatan_saya.txt").write_text("jangan dihapus")
+    assert run(["demo", str(folder)]) == 2
+    assert "--timpa" in capsys.readouterr().err
+    monkeypatch.setattr(cmd_demo, "langkah_demo", _only_prepare)
+    assert run(["demo", str(folder), "--timpa"]) == 0
+    assert (folder / "catatan_saya.txt").read_text() == "jangan dihapus"
+
+
+def _quick_steps(folder: Path, timpa: bool = False) -> Iterator[demo_run.Langkah]:
+    """The demo's narration without its work: the pauses are what is tested here."""
+    for number in range(1, demo_run.JUMLAH_LANGKAH + 1):
+        yield demo_run.Langkah(number, f"judul {number}", "apa", "hukum", ["temuan"], ["berkas"])
+
+
+def _only_prepare(folder: Path, timpa: bool = False) -> list[demo_run.Langkah]:
+    demo_run.prepare_folder(folder, timpa)
+    return []
