@@ -453,6 +453,7 @@ DISPAR = Contoh(
             sumber_pendanaan="Pihak Ketiga",
             membebani="Ya",
             tahapan="Penawaran",
+            keterangan="=> menunggu hasil studi kelayakan dari investor",
         ),
         _row(
             kode_bidang_urusan="3.26 - Pariwisata",
