@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
@@ -27,7 +29,8 @@ STATUS_TEXT = {
 
 def _console(stderr: bool = False) -> Console:
     stream = sys.stderr if stderr else sys.stdout
-    width = None if stream.isatty() else _WIDTH_WHEN_PIPED
+    # A pipe or a log file gets a fixed width, unless COLUMNS says otherwise.
+    width = None if stream.isatty() or "COLUMNS" in os.environ else _WIDTH_WHEN_PIPED
     return Console(file=stream, width=width, highlight=False, soft_wrap=False)
 
 
@@ -73,7 +76,7 @@ def flow() -> None:
 
 
 def table(title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    t = Table(title=title, title_justify="left", show_lines=False)
+    t = Table(title=title, title_justify="left", show_lines=False, box=box.SIMPLE_HEAD)
     for h in headers:
         t.add_column(h, overflow="fold")
     for row in rows:
@@ -130,7 +133,7 @@ def _file_block(c: Console, fr: FileResult) -> None:
 
 
 def _findings_table(c: Console, findings: Sequence[Finding], title: str | None = None) -> None:
-    t = Table(title=title, show_lines=False, pad_edge=False, expand=False)
+    t = Table(title=title, box=box.SIMPLE_HEAD, show_lines=False, pad_edge=False, expand=False)
     t.add_column("Sel", no_wrap=True)
     t.add_column("Kode", no_wrap=True)
     t.add_column("Tingkat", no_wrap=True)
@@ -159,7 +162,7 @@ STATUS_STYLE = {
 def status_table(items: Sequence[StatusOpd], nama_daerah: str, tahun: int) -> None:
     c = _console()
     t = Table(title=f"Status pengumpulan usulan {escape(nama_daerah)} tahun {tahun}",
-              title_justify="left")
+              title_justify="left", box=box.SIMPLE_HEAD)
     for header in ("Kode", "Perangkat Daerah", "Status", "Waktu", "Usulan", "Galat", "Berkas"):
         t.add_column(header, overflow="fold")
     for item in items:
