@@ -44,11 +44,8 @@ def validasi(
     Kode keluar: 0 tanpa galat, 1 ada galat, 2 salah penggunaan, 3 kesalahan program."""
     prof = api.open_profile(profil)
     announce_profile(prof)
-    bar = render.ProgressBar(enabled=format is Format.TEKS)
-    try:
+    with render.ProgressBar(enabled=format is Format.TEKS) as bar:
         run = api.validate(paths, prof, tahun, pilih_terbaru, laporan, anotasi, progress=bar)
-    finally:
-        bar.close()
     if format is Format.JSON:
         render.plain(report_to_json(run.report))
     else:
@@ -80,11 +77,8 @@ def gabung(
     usulan yang ditolak tercantum di lembar Perlu Perbaikan."""
     prof = api.open_profile(profil)
     announce_profile(prof)
-    bar = render.ProgressBar()
-    try:
+    with render.ProgressBar() as bar:
         run = api.merge(paths, output, prof, tahun, pilih_terbaru, laporan, anotasi, progress=bar)
-    finally:
-        bar.close()
     render.report(run.report)
     assert run.konsolidasi is not None
     render.merge_summary(run.konsolidasi.rekonsiliasi.to_dict(), run.konsolidasi.tahun, run.output)
@@ -105,11 +99,8 @@ def status(
 
     prof = api.open_profile(profil)
     announce_profile(prof)
-    bar = render.ProgressBar(enabled=format is Format.TEKS)
-    try:
+    with render.ProgressBar(enabled=format is Format.TEKS) as bar:
         run = api.status(paths, prof, tahun, pilih_terbaru, progress=bar)
-    finally:
-        bar.close()
     if format is Format.JSON:
         import json
 

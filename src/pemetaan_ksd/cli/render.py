@@ -243,6 +243,12 @@ class ProgressBar:
         if done >= total:
             self.close()
 
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
         if self._bar is not None:
             self._bar.stop()
