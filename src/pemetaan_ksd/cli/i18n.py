@@ -7,12 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from typer import rich_utils
+from typer._click.exceptions import UsageError as ClickUsageError  # typer >= 0.29 vendors click
 from typer.core import TyperCommand, TyperGroup
-
-try:  # typer >= 0.26 vendors click
-    from typer._click.exceptions import UsageError as ClickUsageError
-except ImportError:  # pragma: no cover - older typer on plain click
-    from click.exceptions import UsageError as ClickUsageError  # type: ignore[assignment]
 
 __all__ = ["ClickUsageError", "IndonesianCommand", "IndonesianGroup", "install", "translate_error"]
 
