@@ -163,8 +163,11 @@ def status_table(items: Sequence[StatusOpd], nama_daerah: str, tahun: int) -> No
     c = _console()
     t = Table(title=f"Status pengumpulan usulan {escape(nama_daerah)} tahun {tahun}",
               title_justify="left", box=box.SIMPLE_HEAD)
-    for header in ("Kode", "Perangkat Daerah", "Status", "Waktu", "Usulan", "Galat", "Berkas"):
-        t.add_column(header, overflow="fold")
+    t.add_column("Kode", no_wrap=True)
+    t.add_column("Perangkat Daerah", ratio=2)
+    for header in ("Status", "Waktu", "Usulan", "Galat"):
+        t.add_column(header, no_wrap=True)
+    t.add_column("Berkas", ratio=2, overflow="fold")
     for item in items:
         waktu = item.waktu.strftime("%d-%m-%Y") if item.waktu is not None else "-"
         nama = item.nama if item.dalam_profil else f"{item.nama} (tidak ada di profil)"
@@ -175,7 +178,7 @@ def status_table(items: Sequence[StatusOpd], nama_daerah: str, tahun: int) -> No
             waktu,
             f"{item.rows_accepted}/{item.rows}" if item.terkirim else "-",
             str(item.counts["galat"]) if item.terkirim else "-",
-            escape(", ".join(item.berkas) or "-"),
+            escape("\n".join(Path(b).name for b in item.berkas) or "-"),
         )
     c.print(t)
     r = ringkasan(list(items))
