@@ -122,13 +122,8 @@ def merge(
 
 
 @dataclass
-class StatusRun:
-    report: Report
-    items: list[StatusOpd]
-
-    @property
-    def exit_code(self) -> int:
-        return 1 if self.report.has_galat else 0
+class StatusRun(ValidationRun):
+    items: list[StatusOpd] = field(default_factory=list)
 
 
 def status(
@@ -142,7 +137,7 @@ def status(
     from pemetaan_ksd.status import status_pengumpulan
 
     report = _validated(paths, profil, tahun, pilih_terbaru, progress, None, status=True)
-    return StatusRun(report, status_pengumpulan(report, profil))
+    return StatusRun(report, items=status_pengumpulan(report, profil))
 
 
 @dataclass(frozen=True)
