@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 
 from pemetaan_ksd.contract import SHEET_USULAN
 from pemetaan_ksd.model import FileResult, Finding, RowResult, Usulan
@@ -118,22 +117,31 @@ def sama_antar_opd(results: list[FileResult]) -> None:
             if key is not None:
                 seen[key].append((result, row))
     for key, entries in seen.items():
+        by_opd: dict[str, list[tuple[FileResult, RowResult]]] = defaultdict(list)
         for result, row in entries:
-            others = [(r, w) for r, w in entries if _opd(r) != _opd(result)]
-            if others:
+            by_opd[_opd(result)].append((result, row))
+        if len(by_opd) < 2:
+            continue  # the usual case: one OPD only (repeats in one file are KSD503)
+        for opd, own in by_opd.items():
+            others = [e for other, rows in by_opd.items() if other != opd for e in rows]
+            text = _others_text(others)
+            for _, row in own:
                 _add(row, finding("KSD502", _row_pos(row), kegiatan=key[0],
-                                  mitra=_nama_mitra(row.usulan), jenis=key[2],
-                                  lain=_others_text(others)))
+                                  mitra=_nama_mitra(row.usulan), jenis=key[2], lain=text))
 
 
 def _opd(result: FileResult) -> str:
     return result.kode_opd or result.display_path
 
 
-def _others_text(others: Iterable[tuple[FileResult, RowResult]]) -> str:
+MAX_OTHERS_NAMED = 5
+
+
+def _others_text(others: list[tuple[FileResult, RowResult]]) -> str:
     parts = [f"{r.nama_opd or r.kode_opd or 'perangkat daerah lain'} ({r.display_path} baris "
-             f"{w.excel_row})" for r, w in others]
-    return "; ".join(parts)
+             f"{w.excel_row})" for r, w in others[:MAX_OTHERS_NAMED]]
+    rest = len(others) - MAX_OTHERS_NAMED
+    return "; ".join(parts) + (f"; dan {rest} usulan lain" if rest > 0 else "")
 
 
 def missing_opd(results: list[FileResult], profil: Profil, tahun: int | None = None
