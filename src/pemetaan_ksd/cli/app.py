@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import io
 import sys
 import tempfile
 import traceback
@@ -87,7 +88,15 @@ _register()
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: runs the app and turns every outcome into the contract's exit code."""
+    _utf8_when_redirected()
     sys.exit(run(argv))
+
+
+def _utf8_when_redirected() -> None:
+    """A pipe or file gets UTF-8 (JSON readers expect it; Windows would use its code page)."""
+    for stream in (sys.stdout, sys.stderr):
+        if not stream.isatty() and isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8")
 
 
 def run(argv: list[str] | None = None) -> int:
