@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import re
 import zipfile
 from collections.abc import Sequence
@@ -15,6 +16,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pemetaan_ksd import contract
+from pemetaan_ksd.contract import COLUMN_BY_KEY
 from pemetaan_ksd.demo.contoh import Contoh
 from pemetaan_ksd.profile import PerangkatDaerah, Profil
 from pemetaan_ksd.write.atomic import atomic_write_bytes
@@ -35,11 +37,33 @@ def write_submissions(
         personalize(book, profil, opd, created)
         written = _fill_identitas(book[contract.SHEET_IDENTITAS], item)
         written += _fill_usulan(book[contract.SHEET_USULAN], item)
+        heights = _fit_row_heights(book[contract.SHEET_USULAN], item)
         data = reproducible_bytes(book, created)
         paths.append(atomic_write_bytes(folder / item.berkas, data))
         for cell in written:
             cell.value = None
+        for row in heights:
+            book[contract.SHEET_USULAN].row_dimensions[row].height = None
     return paths
+
+
+LINE_HEIGHT = 12.75  # points per line of 10-point text
+
+
+def _fit_row_heights(ws: Worksheet, contoh: Contoh) -> list[int]:
+    """Give filled rows the height their wrapped text needs, as Excel does when a clerk types
+    (openpyxl stores none, and LibreOffice then draws the lines over each other)."""
+    rows = []
+    for index, row in enumerate(contoh.rows):
+        lines = 1
+        for key, value in row.items():
+            width = COLUMN_BY_KEY[key].width
+            if isinstance(value, str):
+                lines = max(lines, math.ceil(len(value) * 1.15 / max(width, 1.0)))
+        excel_row = contract.FIRST_DATA_ROW + index
+        ws.row_dimensions[excel_row].height = LINE_HEIGHT * lines + 3
+        rows.append(excel_row)
+    return rows
 
 
 def reproducible_bytes(book: Workbook, when: dt.datetime) -> bytes:
