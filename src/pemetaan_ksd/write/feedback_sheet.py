@@ -15,7 +15,6 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.styles import Alignment, Font, NamedStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pemetaan_ksd.model import FileResult, FileStatus, Finding, Report, Severity
@@ -92,11 +91,7 @@ def _layout(ws: Worksheet) -> None:
     ws.sheet_properties.tabColor = styles.NAVY
     for number, (_, width) in enumerate(TABLE, start=1):
         ws.column_dimensions[get_column_letter(number)].width = width
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = styles.PAPER_F4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    styles.fit_to_width(ws, "landscape")
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.print_options.horizontalCentered = True

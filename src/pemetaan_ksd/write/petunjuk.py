@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from openpyxl.styles import Font, NamedStyle, PatternFill
 from openpyxl.worksheet.pagebreak import Break
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pemetaan_ksd import contract, reference
@@ -515,11 +514,7 @@ def _table_row(ws: Worksheet, row: int, values: tuple[str, ...], first_style: st
 
 
 def _print_setup(ws: Worksheet) -> None:
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.paperSize = styles.PAPER_F4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    styles.fit_to_width(ws, "portrait")
     ws.page_margins.left = ws.page_margins.right = 0.6
     ws.page_margins.top = ws.page_margins.bottom = 0.7
     ws.print_options.horizontalCentered = True

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from typing import Literal
 
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
 from openpyxl.worksheet.header_footer import HeaderFooterItem
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 FONT_NAME = "Arial"  # present on Windows and macOS; LibreOffice maps it to Liberation Sans
@@ -109,6 +111,16 @@ def register(ws: Worksheet, named: Iterable[NamedStyle]) -> None:
     for style in named:
         if style.name not in workbook.named_styles:
             workbook.add_named_style(style)
+
+
+def fit_to_width(ws: Worksheet, orientation: Literal["portrait", "landscape"],
+                 pages_wide: int = 1) -> None:
+    """Print on F4 paper, `pages_wide` pages across and as many down as the content needs."""
+    ws.page_setup.orientation = orientation
+    ws.page_setup.paperSize = PAPER_F4
+    ws.page_setup.fitToWidth = pages_wide
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
 def footer(ws: Worksheet, *, left: str | None = None, center: str | None = None,

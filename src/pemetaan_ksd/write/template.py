@@ -19,7 +19,6 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pemetaan_ksd import contract, reference
@@ -224,11 +223,7 @@ def _build_identitas(ws: Worksheet, profil: Profil) -> None:
         value = profil.tahun if field.key == "tahun" else None
         _identitas_row(ws, IDENTITAS_FIRST_ROW + offset, field, value, notes.get(field.key, ""))
     _protect(ws)
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.paperSize = styles.PAPER_F4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    styles.fit_to_width(ws, "portrait")
     ws.print_area = f"A1:C{IDENTITAS_FIRST_ROW + len(contract.IDENTITAS_FIELDS) - 1}"
 
 
@@ -286,15 +281,11 @@ def _build_usulan(ws: Worksheet, profil: Profil) -> None:
     _install_header_prompts(ws)
     ws.print_area = f"A1:{last}{LAST_DATA_ROW}"
     ws.print_title_rows = f"{GROUP_ROW}:{contract.NUMBER_ROW}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = styles.PAPER_F4
     # 34 columns on one sheet of paper would print at a fifth of their size: fit the width to
     # three pages (about two thirds of full size), the No column repeated on each.
+    styles.fit_to_width(ws, "landscape", USULAN_PAGES_WIDE)
     ws.print_title_cols = "A:A"
-    ws.page_setup.fitToWidth = USULAN_PAGES_WIDE
     ws.page_setup.pageOrder = "overThenDown"
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     styles.footer(ws, right="Halaman &P dari &N")
