@@ -18,9 +18,8 @@ from pemetaan_ksd import api
 from pemetaan_ksd.demo.build import write_submissions
 from pemetaan_ksd.demo.contoh import CONTOH, DINKES, Contoh
 from pemetaan_ksd.model import FileResult, FileStatus, Report, Severity
-from pemetaan_ksd.profile import BUILTIN_DAERAH, BUILTIN_TAHUN, Profil, load_profile, render_profile
+from pemetaan_ksd.profile import BUILTIN_DAERAH, BUILTIN_TAHUN, Profil, load_profile
 from pemetaan_ksd.rules.registry import CODES
-from pemetaan_ksd.write.atomic import atomic_write_bytes
 from pemetaan_ksd.write.template import write_templates
 
 DEFAULT_FOLDER = Path("demo-pemetaan-ksd")
@@ -94,8 +93,7 @@ def langkah_demo(folder: Path, timpa: bool = False) -> Iterator[Langkah]:
 
 
 def _step_profile(folder: Path) -> Generator[Langkah, None, Profil]:
-    path = folder / PROFIL
-    atomic_write_bytes(path, render_profile(BUILTIN_DAERAH, BUILTIN_TAHUN).encode("utf-8"))
+    path = api.init_profile(BUILTIN_DAERAH, BUILTIN_TAHUN, folder / PROFIL, timpa=True)
     profil = dataclasses.replace(load_profile(path), sumber=PROFIL)  # shown relative to the folder
     yield Langkah(
         1,

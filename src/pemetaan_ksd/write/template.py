@@ -69,11 +69,6 @@ def write_template(path: Path, profil: Profil, opd: PerangkatDaerah | None,
                    created: datetime | None = None) -> Path:
     """Write one template to `path`, whole or not at all (temporary file, then rename)."""
     workbook = build_template(profil, opd, created or datetime.now().astimezone())
-    return _save_atomic(workbook, path)
-
-
-def _save_atomic(workbook: Workbook, path: Path) -> Path:
-    """Save beside `path` under a hidden temporary name, then rename over `path`."""
     return atomic_write_with(path, workbook.save)
 
 
@@ -100,7 +95,7 @@ def write_templates(out_dir: Path, profil: Profil, kode_opd: list[str] | None, s
     paths = []
     for name, opd in zip(names, units, strict=True):
         personalize(workbook, profil, opd, stamp)
-        paths.append(_save_atomic(workbook, out_dir / name))
+        paths.append(atomic_write_with(out_dir / name, workbook.save))
     return paths
 
 
