@@ -102,7 +102,7 @@ def test_gabung_writes_the_workbook_and_reconciles(
     out = tmp_path / "hasil" / "daftar.xlsx"
     assert run(["gabung", str(inbox), "-o", str(out)]) == 1  # one row has a galat
     text = capsys.readouterr().out
-    assert "3 usulan dibaca dari 2 berkas = 2 masuk daftar tahun 2025" in text
+    assert "3 baris dibaca dari 2 berkas = 2 masuk daftar tahun 2025" in text
     book = load_workbook(out, read_only=True)
     assert book.sheetnames == ["Daftar Rencana", "Rekap Urusan", "Rekap Perangkat Daerah",
                                "Rekap Mitra", "Perlu Perbaikan", "Status Pengumpulan", "Info"]

@@ -173,11 +173,11 @@ def test_totals_are_formulas_over_the_column(tmp_path: Path) -> None:
 def test_info_reconciles_every_row(tmp_path: Path) -> None:
     rows = values(write(tmp_path, laporan(contoh_files())))[SHEET_INFO]
     facts = {r[0]: r[2] for r in rows if r[0] and r[2] is not None}
-    assert facts["Baris usulan dibaca"] == 8
+    assert facts["Baris dibaca"] == 8
     assert facts["Masuk Daftar Rencana 2025"] == 4
     assert facts["Diterima, tetapi jangka waktunya di luar tahun 2025"] == 1
     assert facts["Ditolak (lihat lembar Perlu Perbaikan)"] == 3
-    assert facts["Pemeriksaan"] == "8 = 4 + 1 + 3 (seimbang)"
+    assert facts["Pemeriksaan"] == "8 = 4 + 1 + 3 + 0 + 0 (seimbang)"
     assert facts["Nomenklatur"] == "Kepmendagri 900.1.15.5-1317/2023"
     header = next(i for i, r in enumerate(rows) if r[:3] == ("No", "Berkas", "SHA-256"))
     inputs = table(rows, header + 1)

@@ -31,19 +31,28 @@ def test_folders_walked_recursively_and_sorted(tmp_path: Path) -> None:
     assert (found.missing, found.skipped) == ([], [])
 
 
-def test_lock_hidden_and_feedback_files_skipped(tmp_path: Path) -> None:
+def test_lock_and_hidden_files_skipped_feedback_copies_read(tmp_path: Path) -> None:
     inbox = tmp_path / "masuk"
-    kept = _touch(inbox / "dinkes.xlsx")
     for name in ("~$dinkes.xlsx", ".~lock.dinkes.xlsx#", ".tersembunyi.xlsx", "._dinkes.xlsx",
-                 "dinkes.catatan.xlsx", "sub/dlh.Catatan.xlsx", ".git/objek.xlsx",
-                 ".DS_Store"):
+                 ".git/objek.xlsx", ".DS_Store", "dinkes.xlsx", "dinkes.catatan.xlsx",
+                 "sub/dlh.Catatan.xlsx"):
         _touch(inbox / name)
     found = collect_inputs([inbox])
-    assert found.files == [kept]
+    # A clerk corrects the feedback copy and sends it back as it is: it is a submission.
+    assert _names(found.files, inbox) == [
+        "dinkes.catatan.xlsx", "dinkes.xlsx", "sub/dlh.Catatan.xlsx"]
     assert _names(found.skipped, inbox) == [
-        "._dinkes.xlsx", ".git", ".tersembunyi.xlsx", ".~lock.dinkes.xlsx#",
-        "dinkes.catatan.xlsx", "sub/dlh.Catatan.xlsx", "~$dinkes.xlsx",
+        "._dinkes.xlsx", ".git", ".tersembunyi.xlsx", ".~lock.dinkes.xlsx#", "~$dinkes.xlsx",
     ]
+
+
+def test_this_runs_feedback_folder_is_skipped(tmp_path: Path) -> None:
+    inbox = tmp_path / "masuk"
+    _touch(inbox / "dinkes.xlsx")
+    _touch(inbox / "catatan" / "dinkes.catatan.xlsx")
+    found = collect_inputs([inbox], exclude=(tmp_path / "masuk" / "." / "catatan",))
+    assert _names(found.files, inbox) == ["dinkes.xlsx"]
+    assert _names(found.skipped, inbox) == ["catatan"]
 
 
 def test_explicit_files_kept_whatever_their_extension(tmp_path: Path) -> None:

@@ -317,12 +317,12 @@ def test_file_sent_twice_follows_the_engine_choice() -> None:
                    file_findings=[finding("KSD501")])
     kons = konsolidasi(laporan([older, newer], pilih_terbaru=True))
     assert list(kons.daftar["berkas"]) == ["masuk/dinkes-v2.xlsx"] * 2
-    assert kons.rekonsiliasi.ditolak == 1
+    assert (kons.rekonsiliasi.ditolak, kons.rekonsiliasi.diganti) == (0, 1)
     notes = dict(zip(kons.berkas["berkas"], kons.berkas["catatan"], strict=True))
     assert notes["masuk/dinkes.xlsx"] == "Dikesampingkan: diganti oleh masuk/dinkes-v2.xlsx"
     assert notes["masuk/dinkes-v2.xlsx"].startswith("Dipilih sebagai kiriman terbaru")
     row = kons.rekap_opd[kons.rekap_opd["kode_opd"] == opd(1)].iloc[0]
-    assert (row["berkas"], row["baris"], row["diterima"], row["ditolak"]) == (2, 3, 2, 1)
+    assert (row["berkas"], row["baris"], row["diterima"], row["ditolak"]) == (2, 2, 2, 0)
 
 
 def test_empty_report_gives_empty_tables() -> None:

@@ -66,7 +66,7 @@ def test_file_sent_twice_speaks_through_the_chosen_one() -> None:
     assert item.status is StatusKirim.VALID
     assert item.berkas == ("masuk/dinkes-v2.xlsx", "masuk/dinkes.xlsx")
     assert item.waktu == dt.date(2025, 3, 1)
-    assert (item.rows, item.rows_accepted, item.rows_rejected) == (2, 1, 1)
+    assert (item.rows, item.rows_accepted, item.rows_rejected) == (1, 1, 0)  # not the replaced one
 
 
 def test_two_files_without_a_choice_are_both_rejected() -> None:
@@ -89,7 +89,7 @@ def test_json_document() -> None:
     assert (doc["schema_version"], doc["tahun"], doc["daerah"]) == (
         1, 2025, {"kode": "63.03", "nama": "Kabupaten Banjar"})
     assert doc["summary"] == {"perangkat_daerah": 28, "terkirim": 3, "valid": 1,
-                              "perlu_perbaikan": 2, "tidak_terbaca": 0, "belum_mengirim": 25,
+                              "perlu_perbaikan": 2, "tidak_terbaca": 1, "belum_mengirim": 25,
                               "di_luar_profil": 1}
     assert doc["summary"] == ringkasan(items)
     assert len(doc["belum_mengirim"]) == 25 and opd(0) in doc["belum_mengirim"]

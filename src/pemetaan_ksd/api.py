@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING
 
 from pemetaan_ksd import reference
 from pemetaan_ksd.model import Report
+from pemetaan_ksd.outputs import OutputOverInput, Outputs, Progress, Stage, check_outputs
 from pemetaan_ksd.profile import Profil, ProfileError, find_profile, load_profile, render_profile
-from pemetaan_ksd.write.atomic import atomic_write_bytes
+from pemetaan_ksd.write.atomic import Staging, atomic_write_bytes
 
 if TYPE_CHECKING:
     from pemetaan_ksd.merge import Konsolidasi
     from pemetaan_ksd.status import StatusOpd
 
-Progress = Callable[[int, int], None]
 
 
 class UsageError(ValueError):
@@ -36,12 +36,14 @@ def init_profile(kode_daerah: str, tahun: int, out: Path, timpa: bool = False) -
     return atomic_write_bytes(out, text.encode("utf-8"))
 
 
-def make_templates(profil: Profil, out_dir: Path, kode_opd: list[str], semua: bool) -> list[Path]:
-    from pemetaan_ksd.write.template import UnknownOpdError, write_templates
+def make_templates(profil: Profil, out_dir: Path, kode_opd: list[str], semua: bool,
+                   timpa: bool = False) -> list[Path]:
+    """Write the templates asked for; an existing one is replaced only with `timpa`."""
+    from pemetaan_ksd.write.template import TemplateExistsError, UnknownOpdError, write_templates
 
     try:
-        return write_templates(out_dir, profil, kode_opd or None, semua)
-    except UnknownOpdError as exc:
+        return write_templates(out_dir, profil, kode_opd or None, semua, timpa=timpa)
+    except (UnknownOpdError, TemplateExistsError) as exc:
         raise UsageError(str(exc)) from exc
 
 
@@ -71,23 +73,32 @@ def validate(
     options: RunOptions | None = None,
 ) -> ValidationRun:
     """Check every file; optionally write the JSON report and the feedback copies."""
-    report = _validated(paths, profil, tahun, pilih_terbaru, progress, options)
+    outputs = Outputs(laporan=laporan, anotasi=anotasi)
+    report = _validated(paths, profil, tahun, pilih_terbaru, progress, options, outputs)
     run = ValidationRun(report)
-    _write_side_outputs(run, profil, laporan, anotasi)
+    with Staging() as staging:
+        _stage_side_outputs(run, profil, outputs, staging, progress)
+        staging.commit()
     return run
 
 
-def _write_side_outputs(
-    run: ValidationRun, profil: Profil, laporan: Path | None, anotasi: Path | None
-) -> None:
+def _stage_side_outputs(run: ValidationRun, profil: Profil, outputs: Outputs,
+                        staging: Staging, progress: Progress | None) -> None:
     from pemetaan_ksd.write.report_json import write_report
 
-    if anotasi is not None:
+    if outputs.anotasi is not None:
         from pemetaan_ksd.write.feedback import write_feedback_copies
 
-        run.feedback = write_feedback_copies(run.report, anotasi, profil)
-    if laporan is not None:
-        run.laporan = write_report(laporan, run.report)
+        run.feedback = write_feedback_copies(run.report, outputs.anotasi, profil, staging,
+                                             _stage(progress, Stage.FEEDBACK))
+    if outputs.laporan is not None:
+        run.laporan = write_report(outputs.laporan, run.report, staging)
+
+
+def _stage(progress: Progress | None, stage: Stage) -> Callable[[int, int], None] | None:
+    if progress is None:
+        return None
+    return lambda done, total: progress(stage, done, total)
 
 
 @dataclass
@@ -107,17 +118,28 @@ def merge(
     progress: Progress | None = None,
     options: RunOptions | None = None,
 ) -> MergeRun:
-    """Validate everything, then write the year's consolidated workbook (and side outputs)."""
+    """Validate everything, then write the year's consolidated workbook (and side outputs).
+
+    All outputs are put in place together at the end: a failed or interrupted run replaces
+    none of them."""
     from pemetaan_ksd.merge import build_konsolidasi
     from pemetaan_ksd.write.consolidated import write_consolidated
 
     if output.suffix.lower() != ".xlsx":
         raise UsageError(f"Keluaran {output} harus berakhiran .xlsx, misalnya daftar_rencana.xlsx.")
-    report = _validated(paths, profil, tahun, pilih_terbaru, progress, options, status=True)
+    outputs = Outputs(workbook=output, laporan=laporan, anotasi=anotasi)
+    report = _validated(paths, profil, tahun, pilih_terbaru, progress, options, outputs,
+                        status=True)
     kons = build_konsolidasi(report, profil, profil.referensi(), report.tahun)
     run = MergeRun(report, konsolidasi=kons)
-    run.output = write_consolidated(output, kons, report, profil)
-    _write_side_outputs(run, profil, laporan, anotasi)
+    with Staging() as staging:
+        _stage_side_outputs(run, profil, outputs, staging, progress)
+        if progress is not None:
+            progress(Stage.WORKBOOK, 0, 1)
+        run.output = write_consolidated(output, kons, report, profil, staging)
+        if progress is not None:
+            progress(Stage.WORKBOOK, 1, 1)
+        staging.commit()
     return run
 
 
@@ -136,7 +158,8 @@ def status(
     """Which OPD of the profile have sent, when, with what verdict; which have not (KSD504)."""
     from pemetaan_ksd.status import status_pengumpulan
 
-    report = _validated(paths, profil, tahun, pilih_terbaru, progress, None, status=True)
+    report = _validated(paths, profil, tahun, pilih_terbaru, progress, None, Outputs(),
+                        status=True)
     return StatusRun(report, items=status_pengumpulan(report, profil))
 
 
@@ -155,16 +178,20 @@ def _validated(
     pilih_terbaru: bool,
     progress: Progress | None,
     options: RunOptions | None,
+    outputs: Outputs,
     status: bool = False,
 ) -> Report:
-    """Run the engine; with `status`, also note the OPD that sent nothing (KSD504)."""
+    """Run the engine, refuse outputs that would land on inputs; with `status`, also note
+    the OPD that sent nothing (KSD504)."""
     from pemetaan_ksd import validate as engine
 
     opts = options or RunOptions()
     try:
         report = engine.validate(paths, profil, tahun, pilih_terbaru, base=opts.base,
-                                 progress=progress, created=opts.created)
-    except engine.UsageError as exc:
+                                 progress=_stage(progress, Stage.CHECK), created=opts.created,
+                                 exclude=outputs.exclude())
+        check_outputs(outputs, paths, [fr.path for fr in report.files])
+    except (engine.UsageError, OutputOverInput) as exc:
         raise UsageError(str(exc)) from exc
     if status:
         report.run_findings = engine.missing_opd(report.files, profil, report.tahun)
@@ -217,6 +244,7 @@ __all__ = [
     "MergeRun",
     "ProfileError",
     "RunOptions",
+    "Stage",
     "StatusRun",
     "UsageError",
     "ValidationRun",

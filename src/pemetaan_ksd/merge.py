@@ -77,10 +77,13 @@ class Rekonsiliasi:
     diterima_tahun_ini: int
     diterima_luar_tahun: int
     ditolak: int
+    bukan_usulan: int = 0  # KSD109 rows of the files in use
+    diganti: int = 0  # rows of files set aside by --pilih-terbaru
 
     @property
     def seimbang(self) -> bool:
-        total = self.diterima_tahun_ini + self.diterima_luar_tahun + self.ditolak
+        total = (self.diterima_tahun_ini + self.diterima_luar_tahun + self.ditolak
+                 + self.bukan_usulan + self.diganti)
         return self.baris_dibaca == total
 
     def to_dict(self) -> dict[str, int]:
@@ -90,6 +93,8 @@ class Rekonsiliasi:
             "diterima_tahun_ini": self.diterima_tahun_ini,
             "diterima_luar_tahun": self.diterima_luar_tahun,
             "ditolak": self.ditolak,
+            "bukan_usulan": self.bukan_usulan,
+            "diganti": self.diganti,
         }
 
 
@@ -125,6 +130,9 @@ def build_konsolidasi(report: Report, profil: Profil, referensi: Referensi,
     tallies: dict[int, _FileTally] = {}
     for fr in files:
         tally = tallies.setdefault(id(fr), _FileTally())
+        if not fr.in_use:
+            tally.baris = len(fr.rows)  # counted as replaced (Totals.rows_replaced)
+            continue
         for row in fr.rows:
             tally.baris += 1
             if not fr.row_accepted(row):
@@ -323,7 +331,7 @@ def _ordered(counter: Counter[str], order: tuple[str, ...]) -> list[str]:
 def _rekap_opd(status: list[StatusOpd], tallies: dict[int, _FileTally]) -> pd.DataFrame:
     records = []
     for item in status:
-        parts = [tallies[id(f)] for f in item.files]
+        parts = [tallies[id(f)] for f in item.files if f.in_use]
         records.append({
             "kode_opd": item.kode,
             "nama_opd": item.nama,
@@ -344,6 +352,8 @@ def _perlu_perbaikan(files: list[FileResult]) -> pd.DataFrame:
     records: list[dict[str, Any]] = []
     ordered = sorted(files, key=lambda f: ((f.kode_opd or _LAST), f.display_path, f.sha256))
     for fr in ordered:
+        if not fr.in_use:
+            continue  # replaced by a newer file: nothing in it is to be fixed
         for finding in fr.file_findings:
             if finding.severity is Severity.GALAT:
                 records.append(_perbaikan_record(fr, finding, len(fr.rows)))
@@ -399,16 +409,19 @@ def _berkas_note(fr: FileResult) -> str | None:
 
 def _rekonsiliasi(report: Report, files: list[FileResult], tallies: dict[int, _FileTally],
                   in_list: int) -> Rekonsiliasi:
+    totals = report.totals()
     rekon = Rekonsiliasi(
         berkas=len(files),
-        baris_dibaca=sum(len(fr.rows) for fr in files),
+        baris_dibaca=sum(len(fr.rows) + fr.rows_not_usulan for fr in files),
         diterima_tahun_ini=in_list,
         diterima_luar_tahun=sum(t.luar_tahun for t in tallies.values()),
         ditolak=sum(t.ditolak for t in tallies.values()),
+        bukan_usulan=totals.rows_not_usulan,
+        diganti=totals.rows_replaced,
     )
-    summary = report.summary()
     accepted = rekon.diterima_tahun_ini + rekon.diterima_luar_tahun
-    if not rekon.seimbang or summary["rows"] != rekon.baris_dibaca \
-            or summary["rows_accepted"] != accepted:
-        raise RekonsiliasiError(f"Jumlah baris tidak seimbang: {rekon.to_dict()} vs {summary}")
+    if not rekon.seimbang or totals.rows_read != rekon.baris_dibaca \
+            or totals.rows_accepted != accepted:
+        raise RekonsiliasiError(f"Jumlah baris tidak seimbang: {rekon.to_dict()} vs "
+                                f"{totals.to_dict()}")
     return rekon

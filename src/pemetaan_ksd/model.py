@@ -24,6 +24,7 @@ class FileStatus(StrEnum):
     VALID = "valid"
     TIDAK_VALID = "tidak_valid"
     TIDAK_TERBACA = "tidak_terbaca"
+    DIGANTI = "diganti"  # set aside by --pilih-terbaru for a newer file of the same OPD
 
 
 @dataclass(frozen=True)
@@ -72,10 +73,48 @@ class Finding:
 
 @dataclass(frozen=True)
 class DataRow:
-    """One non-empty data row of `Usulan`, keyed by column key (contract.COLUMNS)."""
+    """One usulan row of `Usulan`, keyed by column key (contract.COLUMNS).
+
+    A vertically merged cell gives its value to every row it spans (read/rows.py).
+    """
 
     excel_row: int
     values: dict[str, CellValue]
+
+
+@dataclass(frozen=True)
+class StrayRow:
+    """A non-empty row below the header that is not an usulan (KSD109): a signature, a note,
+    a value dragged down. It never becomes a DataRow."""
+
+    excel_row: int
+    cell: str  # its first non-empty cell, "C19"
+    text: str  # its non-empty values in column order, joined with " | "
+
+
+@dataclass(frozen=True)
+class ExtraColumn:
+    """A column of the Usulan sheet that is not read (KSD112), or a repeated header (KSD113)."""
+
+    letter: str
+    header: str  # "" for a column without header that holds something in the usulan rows
+    cells: int  # filled cells in the usulan rows
+    repeats: str | None = None  # the column key whose header this one repeats
+
+
+@dataclass(frozen=True)
+class MergedRange:
+    """A merged range that touches the usulan rows (KSD114); 1-based Excel rows and columns."""
+
+    ref: str  # "B7:B9"
+    top: int
+    left: int
+    bottom: int
+    right: int
+
+    @property
+    def first_cell(self) -> str:
+        return self.ref.split(":", 1)[0]
 
 
 @dataclass
@@ -90,10 +129,17 @@ class Submission:
     identitas: dict[str, CellValue] = field(default_factory=dict)
     identitas_cells: dict[str, str] = field(default_factory=dict)  # key -> "B3"
     meta: dict[str, str] = field(default_factory=dict)
+    # The sheet read as `Usulan`: found by its name (case and surrounding spaces ignored), else
+    # the one sheet holding the template's header row (KSD111); None when neither.
+    usulan_sheet: str | None = None
     header_row: int | None = None
     column_letters: dict[str, str] = field(default_factory=dict)  # key -> "K"
-    extra_columns: list[tuple[str, str]] = field(default_factory=list)  # (letter, header)
-    rows: list[DataRow] = field(default_factory=list)
+    extra_columns: list[ExtraColumn] = field(default_factory=list)
+    rows: list[DataRow] = field(default_factory=list)  # the usulan, in sheet order
+    stray_rows: list[StrayRow] = field(default_factory=list)  # rows that are not usulan
+    merged_ranges: list[MergedRange] = field(default_factory=list)
+    # Other sheets with the template's header and usulan rows (KSD110): name -> usulan rows.
+    usulan_elsewhere: dict[str, int] = field(default_factory=dict)
     read_error: str | None = None  # set when the file cannot be opened: becomes KSD101
 
     def cell(self, key: str, excel_row: int) -> str | None:
@@ -183,7 +229,19 @@ class FileResult:
         return any(f.severity is Severity.GALAT for f in self.file_findings)
 
     @property
+    def in_use(self) -> bool:
+        """False for a file set aside by --pilih-terbaru: it counts only in `rows_replaced`."""
+        return self.set_aside_for is None
+
+    @property
+    def rows_not_usulan(self) -> int:
+        """Rows set aside as not usulan: one KSD109 finding each."""
+        return sum(1 for f in self.file_findings if f.code == NOT_USULAN_CODE)
+
+    @property
     def status(self) -> FileStatus:
+        if self.set_aside_for is not None:
+            return FileStatus.DIGANTI
         if self.unreadable:
             return FileStatus.TIDAK_TERBACA
         if any(f.severity is Severity.GALAT for f in self.findings):
@@ -203,6 +261,9 @@ class FileResult:
 
     def counts(self) -> dict[str, int]:
         return count_severities(self.findings)
+
+
+NOT_USULAN_CODE = "KSD109"
 
 
 def count_severities(findings: list[Finding]) -> dict[str, int]:
@@ -226,24 +287,96 @@ class Report:
     files: list[FileResult] = field(default_factory=list)
     run_findings: list[Finding] = field(default_factory=list)  # not tied to a file (KSD504)
     pilih_terbaru: bool = False
+    skipped: list[Skipped] = field(default_factory=list)  # inputs not judged, with why
 
     @property
     def findings(self) -> list[Finding]:
-        out = [f for fr in self.files for f in fr.findings]
+        """Every finding that counts: files in use, then the run's own (KSD504)."""
+        out = [f for fr in self.files if fr.in_use for f in fr.findings]
         return out + list(self.run_findings)
 
     @property
     def has_galat(self) -> bool:
-        return any(fr.status is not FileStatus.VALID for fr in self.files)
+        return any(fr.status not in _CLEAN for fr in self.files)
+
+    def totals(self) -> Totals:
+        return Totals.of(self)
 
     def summary(self) -> dict[str, Any]:
-        rows = sum(len(fr.rows) for fr in self.files)
-        accepted = sum(len(fr.accepted_rows) for fr in self.files)
+        return self.totals().to_dict()
+
+
+_CLEAN = (FileStatus.VALID, FileStatus.DIGANTI)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input found but not judged: something the program wrote itself."""
+
+    path: str  # as displayed
+    reason: str  # Indonesian, e.g. "buku kerja gabungan yang ditulis pemetaan-ksd"
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Every total the program prints or writes, computed here once from the findings.
+
+    Each row read is counted once: rows (accepted + rejected) of the files in use, rows that
+    are not usulan (KSD109), or rows of a file set aside by --pilih-terbaru (replaced).
+    """
+
+    files: int
+    by_status: dict[str, int]
+    rows: int
+    rows_accepted: int
+    rows_not_usulan: int
+    rows_replaced: int
+    counts: dict[str, int]
+    skipped: int
+
+    @classmethod
+    def of(cls, report: Report) -> Totals:
+        used = [fr for fr in report.files if fr.in_use]
+        replaced = [fr for fr in report.files if not fr.in_use]
+        by_status = {str(s): 0 for s in FileStatus}
+        for fr in report.files:
+            by_status[str(fr.status)] += 1
+        return cls(
+            files=len(report.files),
+            by_status=by_status,
+            rows=sum(len(fr.rows) for fr in used),
+            rows_accepted=sum(len(fr.accepted_rows) for fr in used),
+            rows_not_usulan=sum(fr.rows_not_usulan for fr in used),
+            rows_replaced=sum(len(fr.rows) + fr.rows_not_usulan for fr in replaced),
+            counts=count_severities(report.findings),
+            skipped=len(report.skipped),
+        )
+
+    @property
+    def rows_rejected(self) -> int:
+        return self.rows - self.rows_accepted
+
+    @property
+    def rows_read(self) -> int:
+        return self.rows + self.rows_not_usulan + self.rows_replaced
+
+    @property
+    def valid(self) -> int:
+        return self.by_status[FileStatus.VALID]
+
+    def to_dict(self) -> dict[str, Any]:
         return {
-            "files": len(self.files),
-            "valid": sum(1 for fr in self.files if fr.status is FileStatus.VALID),
-            "rows": rows,
-            "rows_accepted": accepted,
-            "rows_rejected": rows - accepted,
-            "counts": count_severities([f for fr in self.files for f in fr.findings]),
+            "files": self.files,
+            "valid": self.valid,
+            "tidak_valid": self.by_status[FileStatus.TIDAK_VALID],
+            "tidak_terbaca": self.by_status[FileStatus.TIDAK_TERBACA],
+            "diganti": self.by_status[FileStatus.DIGANTI],
+            "skipped": self.skipped,
+            "rows": self.rows,
+            "rows_accepted": self.rows_accepted,
+            "rows_rejected": self.rows_rejected,
+            "rows_not_usulan": self.rows_not_usulan,
+            "rows_replaced": self.rows_replaced,
+            "rows_read": self.rows_read,
+            "counts": dict(self.counts),
         }

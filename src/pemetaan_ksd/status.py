@@ -85,11 +85,11 @@ def _entry(kode: str | None, nama: str, dalam_profil: bool, files: list[FileResu
     if not files:
         return StatusOpd(kode, nama, dalam_profil, StatusKirim.BELUM_MENGIRIM)
     files = sorted(files, key=lambda f: (f.display_path, f.sha256))
-    counted = [f for f in files if f.set_aside_for is None] or files
+    counted = [f for f in files if f.in_use] or files
     latest = max(counted, key=lambda f: (_as_datetime(file_time(f)[0]), f.mtime, f.display_path))
     waktu, waktu_dari = file_time(latest)
-    accepted = sum(len(f.accepted_rows) for f in files)
-    rows = sum(len(f.rows) for f in files)
+    accepted = sum(len(f.accepted_rows) for f in counted)
+    rows = sum(len(f.rows) for f in counted)
     return StatusOpd(
         kode=kode,
         nama=nama,
@@ -101,7 +101,7 @@ def _entry(kode: str | None, nama: str, dalam_profil: bool, files: list[FileResu
         rows=rows,
         rows_accepted=accepted,
         rows_rejected=rows - accepted,
-        counts=count_severities([x for f in files for x in f.findings]),
+        counts=count_severities([x for f in counted for x in f.findings]),
         files=tuple(files),
     )
 
@@ -126,14 +126,15 @@ def _worst(files: list[FileResult]) -> StatusKirim:
 
 
 def ringkasan(items: list[StatusOpd]) -> dict[str, int]:
-    """Counts for the top of the status table."""
+    """The counts under the status table: OPD of the profile that sent, and every line of the
+    table (in the profile or not) by its status, so that the counts match the lines shown."""
     in_profile = [s for s in items if s.dalam_profil]
     return {
         "perangkat_daerah": len(in_profile),
         "terkirim": sum(1 for s in in_profile if s.terkirim),
-        "valid": sum(1 for s in in_profile if s.status is StatusKirim.VALID),
-        "perlu_perbaikan": sum(1 for s in in_profile if s.status is StatusKirim.TIDAK_VALID),
-        "tidak_terbaca": sum(1 for s in in_profile if s.status is StatusKirim.TIDAK_TERBACA),
+        "valid": sum(1 for s in items if s.status is StatusKirim.VALID),
+        "perlu_perbaikan": sum(1 for s in items if s.status is StatusKirim.TIDAK_VALID),
+        "tidak_terbaca": sum(1 for s in items if s.status is StatusKirim.TIDAK_TERBACA),
         "belum_mengirim": sum(1 for s in in_profile if not s.terkirim),
         "di_luar_profil": len(items) - len(in_profile),
     }

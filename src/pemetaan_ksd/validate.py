@@ -12,10 +12,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pemetaan_ksd import __version__
+from pemetaan_ksd.contract import SHEET_USULAN
 from pemetaan_ksd.inputs import collect_inputs
-from pemetaan_ksd.model import FileResult, Finding, Report, RowResult, Submission, Usulan
+from pemetaan_ksd.model import (
+    FileResult,
+    Finding,
+    Report,
+    RowResult,
+    Skipped,
+    Submission,
+    Usulan,
+)
 from pemetaan_ksd.profile import Profil
 from pemetaan_ksd.read import read_submission
+from pemetaan_ksd.read.own import own_output_reason
 from pemetaan_ksd.reference.nomenklatur import Level, level_of_shape
 from pemetaan_ksd.rules import hukum, isian, kode, lintas_berkas, struktur
 from pemetaan_ksd.rules.registry import FILE_RULES, ROW_RULES, sort_findings
@@ -171,9 +181,14 @@ def display_path(path: Path, base: Path | None = None) -> str:
 
 def validate(paths: list[Path], profil: Profil, tahun: int | None = None,
              pilih_terbaru: bool = False, base: Path | None = None,
-             progress: Progress | None = None, created: dt.datetime | None = None) -> Report:
-    """Read and check every submission under `paths`; raise UsageError for wrong use."""
-    inputs = collect_inputs(paths)
+             progress: Progress | None = None, created: dt.datetime | None = None,
+             exclude: tuple[Path, ...] = ()) -> Report:
+    """Read and check every submission under `paths`; raise UsageError for wrong use.
+
+    `exclude` (this run's outputs) is skipped inside folders; a workbook the program wrote
+    itself (a consolidated workbook) is listed in `Report.skipped`, never judged.
+    """
+    inputs = collect_inputs(paths, exclude)
     if inputs.missing:
         names = ", ".join(p.as_posix() for p in inputs.missing)
         raise UsageError(f"Tidak ditemukan: {names}. Periksa nama berkas atau folder yang "
@@ -184,8 +199,15 @@ def validate(paths: list[Path], profil: Profil, tahun: int | None = None,
                          f"diperiksa di {names}.")
     ctx = Konteks.from_profile(profil, tahun)
     results: list[FileResult] = []
+    skipped: list[Skipped] = []
     for done, path in enumerate(inputs.files, start=1):
-        results.append(check_submission(read_submission(path), ctx, display_path(path, base)))
+        sub = read_submission(path)
+        shown = display_path(path, base)
+        reason = _own_output(sub)
+        if reason is not None:
+            skipped.append(Skipped(shown, reason))
+        else:
+            results.append(check_submission(sub, ctx, shown))
         if progress is not None:
             progress(done, len(inputs.files))
     cross_file(results, ctx, pilih_terbaru)
@@ -193,5 +215,12 @@ def validate(paths: list[Path], profil: Profil, tahun: int | None = None,
         tahun=ctx.tahun, kode_daerah=profil.daerah.kode, nama_daerah=profil.daerah.nama_lengkap,
         nomenklatur=ctx.versi, profil=profil.sumber, tool_version=__version__,
         created=created or dt.datetime.now().astimezone(), files=results,
-        pilih_terbaru=pilih_terbaru,
+        pilih_terbaru=pilih_terbaru, skipped=skipped,
     )
+
+
+def _own_output(sub: Submission) -> str | None:
+    """Why a workbook is one of the program's own outputs; only asked of one without `Usulan`."""
+    if sub.read_error is not None or struktur.has_sheet(sub, SHEET_USULAN):
+        return None
+    return own_output_reason(sub.path, sub.sheet_names)

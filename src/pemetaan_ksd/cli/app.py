@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from pemetaan_ksd import __version__
+from pemetaan_ksd import __version__, interrupt
 from pemetaan_ksd.api import ProfileError, UsageError
 from pemetaan_ksd.cli import cmd_demo, cmd_periksa, cmd_profil, i18n, render
 from pemetaan_ksd.cli.i18n import ClickUsageError
@@ -102,7 +102,12 @@ def _utf8_when_redirected() -> None:
 def run(argv: list[str] | None = None) -> int:
     command = typer.main.get_command(app)
     try:
-        result = command.main(args=argv, prog_name="pemetaan-ksd", standalone_mode=False)
+        with interrupt.signals_raise():
+            result = command.main(args=argv, prog_name="pemetaan-ksd", standalone_mode=False)
+    except interrupt.Interrupted as exc:
+        render.error("Dihentikan sebelum selesai: tidak ada berkas keluaran yang diganti dan "
+                     "berkas sementara sudah dihapus.")
+        return exc.exit_code
     except ClickUsageError as exc:
         message, path = i18n.usage_error_text(exc)
         render.error(message)

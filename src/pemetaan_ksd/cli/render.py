@@ -24,6 +24,7 @@ STATUS_TEXT = {
     FileStatus.VALID: ("DITERIMA", "bold green"),
     FileStatus.TIDAK_VALID: ("PERLU PERBAIKAN", "bold red"),
     FileStatus.TIDAK_TERBACA: ("TIDAK TERBACA", "bold red"),
+    FileStatus.DIGANTI: ("DIGANTI", "bold"),
 }
 
 
@@ -96,18 +97,25 @@ def report(rep: Report) -> None:
         _file_block(c, fr)
     if rep.run_findings:
         _findings_table(c, rep.run_findings, "Catatan lain")
+    for item in rep.skipped:
+        c.print(f"[dim]Dilewati:[/dim] {escape(item.path)} ({escape(item.reason)})")
     c.print(summary_line(rep))
 
 
 def summary_line(rep: Report) -> Text:
-    s = rep.summary()
-    counts = s["counts"]
+    t = rep.totals()
+    counts = t.counts
     text = Text()
     text.append("Ringkasan: ", style="bold")
-    text.append(f"{s['files']} berkas, {s['valid']} dapat diterima; ")
-    text.append(
-        f"{s['rows']} usulan: {s['rows_accepted']} diterima, {s['rows_rejected']} perlu perbaikan; "
-    )
+    text.append(f"{t.files} berkas, {t.valid} dapat diterima")
+    if t.by_status[FileStatus.DIGANTI]:
+        text.append(f", {t.by_status[FileStatus.DIGANTI]} diganti kiriman yang lebih baru")
+    text.append(f"; {t.rows} usulan: {t.rows_accepted} diterima, {t.rows_rejected} perlu perbaikan")
+    if t.rows_not_usulan:
+        text.append(f"; {t.rows_not_usulan} baris bukan usulan disisihkan")
+    if t.rows_replaced:
+        text.append(f"; {t.rows_replaced} baris dari berkas yang diganti")
+    text.append("; ")
     text.append(f"{counts['galat']} galat", style=SEVERITY_STYLE[Severity.GALAT])
     text.append(", ")
     text.append(f"{counts['peringatan']} peringatan", style=SEVERITY_STYLE[Severity.PERINGATAN])
@@ -122,9 +130,13 @@ def _file_block(c: Console, fr: FileResult) -> None:
     counts = fr.counts()
     who = f" · {fr.nama_opd}" if fr.nama_opd else ""
     c.print(Text.assemble((f"{label} ", style), (fr.display_path, "bold"), who))
+    if not fr.in_use:
+        c.print(f"  Diganti oleh {escape(fr.set_aside_for or '')}: {len(fr.rows)} usulan di "
+                "berkas ini tidak dihitung dan temuannya hanya untuk diketahui.")
+    bukan = f", {fr.rows_not_usulan} baris bukan usulan" if fr.rows_not_usulan else ""
     c.print(
         f"  {len(fr.rows)} usulan ({len(fr.accepted_rows)} diterima, "
-        f"{len(fr.rejected_rows)} perlu perbaikan); {counts['galat']} galat, "
+        f"{len(fr.rejected_rows)} perlu perbaikan{bukan}); {counts['galat']} galat, "
         f"{counts['peringatan']} peringatan, {counts['info']} info"
     )
     if fr.findings:
@@ -182,9 +194,11 @@ def status_table(items: Sequence[StatusOpd], nama_daerah: str, tahun: int) -> No
         )
     c.print(t)
     r = ringkasan(list(items))
-    c.print(f"{r['terkirim']} dari {r['perangkat_daerah']} perangkat daerah sudah mengirim: "
-            f"{r['valid']} valid, {r['perlu_perbaikan']} perlu perbaikan, "
-            f"{r['tidak_terbaca']} tidak terbaca. Kolom Usulan: diterima/dibaca.")
+    luar = (f" (termasuk {r['di_luar_profil']} baris di luar daftar profil)"
+            if r["di_luar_profil"] else "")
+    c.print(f"{r['terkirim']} dari {r['perangkat_daerah']} perangkat daerah sudah mengirim. "
+            f"Status baris tabel{luar}: {r['valid']} valid, {r['perlu_perbaikan']} perlu "
+            f"perbaikan, {r['tidak_terbaca']} tidak terbaca. Kolom Usulan: diterima/dibaca.")
     missing = belum_mengirim(list(items))
     if missing:
         c.print(f"[yellow]Belum mengirim ({len(missing)}):[/yellow] "
@@ -194,10 +208,11 @@ def status_table(items: Sequence[StatusOpd], nama_daerah: str, tahun: int) -> No
 def merge_summary(rekon: dict[str, int], tahun: int, output: object) -> None:
     c = _console()
     c.print(f"\n[bold]Daftar rencana tahun {tahun}[/bold] ditulis ke {escape(str(output))}")
-    c.print(f"  {rekon['baris_dibaca']} usulan dibaca dari {rekon['berkas']} berkas = "
+    c.print(f"  {rekon['baris_dibaca']} baris dibaca dari {rekon['berkas']} berkas = "
             f"{rekon['diterima_tahun_ini']} masuk daftar tahun {tahun} + "
             f"{rekon['diterima_luar_tahun']} diterima tetapi di luar tahun {tahun} + "
-            f"{rekon['ditolak']} perlu perbaikan.")
+            f"{rekon['ditolak']} perlu perbaikan + {rekon['bukan_usulan']} bukan usulan + "
+            f"{rekon['diganti']} dari berkas yang diganti.")
 
 
 def langkah(step: Langkah, folder: Path) -> None:
@@ -218,33 +233,35 @@ def prompt(text: str) -> None:
 
 
 class ProgressBar:
-    """A progress callback: a bar on stderr for runs over more than a handful of files,
-    only when stderr is a terminal (never in JSON output or a log file)."""
+    """A progress callback over a whole run (checking, feedback copies, workbook): a bar on
+    stderr for runs over more than a handful of files, only when stderr is a terminal (never
+    in JSON output or a log file)."""
 
     HANDFUL = 5
 
     def __init__(self, enabled: bool = True) -> None:
         self.enabled = enabled and sys.stderr.isatty()
         self._bar: Progress | None = None
-        self._task: TaskID | None = None
+        self._tasks: dict[str, TaskID] = {}
 
-    def __call__(self, done: int, total: int) -> None:
-        if not self.enabled or total <= self.HANDFUL:
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled or (self._bar is None and total <= self.HANDFUL):
             return
         if self._bar is None:
             self._bar = Progress(
-                TextColumn("Memeriksa berkas"),
+                TextColumn("{task.description}"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 console=_console(stderr=True),
                 transient=True,
             )
             self._bar.start()
-            self._task = self._bar.add_task("berkas", total=total)
-        assert self._task is not None
-        self._bar.update(self._task, completed=done)
-        if done >= total:
-            self.close()
+        label = str(stage)
+        if label not in self._tasks:
+            for task in self._tasks.values():
+                self._bar.update(task, visible=False)
+            self._tasks[label] = self._bar.add_task(label, total=total)
+        self._bar.update(self._tasks[label], completed=done, total=total)
 
     def __enter__(self) -> ProgressBar:
         return self
@@ -256,3 +273,4 @@ class ProgressBar:
         if self._bar is not None:
             self._bar.stop()
             self._bar = None
+            self._tasks.clear()

@@ -3,6 +3,10 @@
 The temporary file sits in the target's folder (so the rename never crosses file systems) and
 starts with a dot (so the readers skip it as a hidden file). On any exception it is removed and
 an existing target stays byte for byte as it was.
+
+A run with several outputs (workbook, feedback copies, report) stages them all in a `Staging`
+and puts them in place together at the end, with signals held back meanwhile: an interrupted or
+failed run replaces nothing and leaves no temporary file (nor a folder it made for them).
 """
 
 from __future__ import annotations
@@ -12,9 +16,10 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
+
+from pemetaan_ksd import interrupt
 
 _REPLACE_ATTEMPTS = 5  # Windows: a virus scanner or indexer may hold the file for a moment
 _REPLACE_PAUSE = 0.2
@@ -28,38 +33,87 @@ def _on_windows() -> bool:
     return os.name == "nt"
 
 
-@contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
-    """Yield a temporary path in the target's folder; on success it replaces the target.
+class Staging:
+    """Outputs of one run, each written to a temporary file, all put in place by `commit()`.
 
-    On any exception the temporary file is removed and an existing target stays as it was.
+    Leaving the block without a commit (an error, an interrupt) removes every temporary file
+    and the folders made for them; existing targets stay as they were.
     """
-    target = Path(target)
-    tmp = _make_temp(target)
-    try:
-        yield tmp
-        _flush_to_disk(tmp)
-        _copy_mode(tmp, target)
-        _replace(tmp, target)
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+
+    def __init__(self) -> None:
+        self._staged: list[tuple[Path, Path]] = []  # (temporary, target)
+        self._made_dirs: list[Path] = []
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.discard()
+
+    def write_with(self, target: Path, writer: Callable[[Path], object]) -> Path:
+        """Stage `writer(tmp)`'s output for `target`; kept only if the writer returns."""
+        target = Path(target)
+        if any(t == target for _, t in self._staged):
+            raise ValueError(f"{target} is staged twice")  # a fault of ours, not of the user
+        self._made_dirs.extend(_missing_parents(target.parent))
+        tmp = _make_temp(target)
+        try:
+            writer(tmp)
+            _flush_to_disk(tmp)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+        self._staged.append((tmp, target))
+        return target
+
+    def write_bytes(self, target: Path, data: bytes) -> Path:
+        return self.write_with(target, lambda tmp: tmp.write_bytes(data))
+
+    def commit(self) -> list[Path]:
+        """Put every staged output in place; signals wait until the last one is."""
+        done: list[Path] = []
+        with interrupt.deferred():
+            for tmp, target in self._staged:
+                _copy_mode(tmp, target)
+                _replace(tmp, target)
+                done.append(target)
+            self._staged.clear()
+            self._made_dirs.clear()
+        return done
+
+    def discard(self) -> None:
+        for tmp, _ in self._staged:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        self._staged.clear()
+        for folder in reversed(self._made_dirs):
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only when empty: never a folder that holds anything else
+        self._made_dirs.clear()
+
+
+def _missing_parents(folder: Path) -> list[Path]:
+    """The folders from the first missing ancestor down to `folder`, outermost first."""
+    missing: list[Path] = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    return list(reversed(missing))
 
 
 def atomic_write_bytes(target: Path, data: bytes) -> Path:
-    with atomic_path(target) as tmp:
-        tmp.write_bytes(data)
+    with Staging() as staging:
+        staging.write_bytes(target, data)
+        staging.commit()
     return target
-
-
-def atomic_write_text(target: Path, text: str) -> Path:
-    return atomic_write_bytes(target, text.encode("utf-8"))
 
 
 def atomic_write_with(target: Path, writer: Callable[[Path], object]) -> Path:
     """Call `writer(tmp_path)` and put the result in place only if it returns normally."""
-    with atomic_path(target) as tmp:
-        writer(tmp)
+    with Staging() as staging:
+        staging.write_with(target, writer)
+        staging.commit()
     return target
 
 

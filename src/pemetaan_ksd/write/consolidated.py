@@ -23,7 +23,7 @@ from pemetaan_ksd.merge import Konsolidasi, kolom_anggaran, kolom_jumlah, record
 from pemetaan_ksd.model import FileStatus, Report
 from pemetaan_ksd.profile import Profil
 from pemetaan_ksd.status import StatusKirim, ringkasan
-from pemetaan_ksd.write.atomic import atomic_write_with
+from pemetaan_ksd.write.atomic import Staging, atomic_write_with
 from pemetaan_ksd.write.styles import BLUE_DARK, FONT_NAME, GREY_LINE, PAPER_F4
 
 SHEET_DAFTAR = "Daftar Rencana"
@@ -48,11 +48,11 @@ _WRAPPED = {"text", "center", "warn", "tint"}
 JUMLAH = "JUMLAH"
 
 _FILE_LABELS = {FileStatus.VALID: "Valid", FileStatus.TIDAK_VALID: "Perlu perbaikan",
-                FileStatus.TIDAK_TERBACA: "Tidak terbaca"}
+                FileStatus.TIDAK_TERBACA: "Tidak terbaca", FileStatus.DIGANTI: "Diganti"}
 _TINTS = {  # fill colour by status or severity label
     StatusKirim.VALID.label: "#C6EFCE", StatusKirim.TIDAK_VALID.label: "#FFEB9C",
     StatusKirim.TIDAK_TERBACA.label: "#FFC7CE", StatusKirim.BELUM_MENGIRIM.label: "#E7E6E6",
-    "galat": "#FFC7CE", "peringatan": "#FFEB9C", "info": "#DDEBF7",
+    "Diganti": "#E7E6E6", "galat": "#FFC7CE", "peringatan": "#FFEB9C", "info": "#DDEBF7",
 }
 _SERIES_COLOURS = (f"#{BLUE_DARK}", "#5B9BD5", "#ED7D31", "#A5A5A5", "#FFC000", "#70AD47")
 _NUMERIC = {"int", "money"}
@@ -71,9 +71,15 @@ class Col:
     printed: bool = True  # False: kept for the analyst, outside the print area (grey header)
 
 
-def write_consolidated(path: Path, kons: Konsolidasi, report: Report, profil: Profil) -> Path:
-    """Write the consolidated workbook to `path`, whole or not at all."""
-    return atomic_write_with(Path(path), lambda tmp: _write_workbook(tmp, kons, report, profil))
+def write_consolidated(path: Path, kons: Konsolidasi, report: Report, profil: Profil,
+                       staging: Staging | None = None) -> Path:
+    """Write the consolidated workbook to `path`, whole or not at all (or stage it)."""
+    def writer(tmp: Path) -> None:
+        _write_workbook(tmp, kons, report, profil)
+
+    if staging is not None:
+        return staging.write_with(Path(path), writer)
+    return atomic_write_with(Path(path), writer)
 
 
 def _write_workbook(tmp: Path, kons: Konsolidasi, report: Report, profil: Profil) -> None:
@@ -583,12 +589,15 @@ def _sheet_info(wb: Any, st: _Styles, kons: Konsolidasi, report: Report,
         ("", None),
         ("Rekonsiliasi baris usulan", None),
         ("Berkas diperiksa", rekon.berkas),
-        ("Baris usulan dibaca", rekon.baris_dibaca),
+        ("Baris dibaca", rekon.baris_dibaca),
         (f"Masuk Daftar Rencana {t}", rekon.diterima_tahun_ini),
         (f"Diterima, tetapi jangka waktunya di luar tahun {t}", rekon.diterima_luar_tahun),
         ("Ditolak (lihat lembar Perlu Perbaikan)", rekon.ditolak),
+        ("Baris bukan usulan, disisihkan (KSD109)", rekon.bukan_usulan),
+        ("Baris berkas yang diganti kiriman lebih baru", rekon.diganti),
         ("Pemeriksaan", f"{rekon.baris_dibaca} = {rekon.diterima_tahun_ini} + "
-                        f"{rekon.diterima_luar_tahun} + {rekon.ditolak}"
+                        f"{rekon.diterima_luar_tahun} + {rekon.ditolak} + "
+                        f"{rekon.bukan_usulan} + {rekon.diganti}"
                         + (" (seimbang)" if rekon.seimbang else " (TIDAK SEIMBANG)")),
     ]
     row = HEADER_ROW

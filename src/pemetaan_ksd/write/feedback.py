@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
 from pemetaan_ksd.model import FileResult, Report
 from pemetaan_ksd.profile import Profil
-from pemetaan_ksd.write.atomic import atomic_write_with
+from pemetaan_ksd.write.atomic import Staging, atomic_write_with
 from pemetaan_ksd.write.feedback_dropdowns import restore_dropdowns
 from pemetaan_ksd.write.feedback_marks import clear_previous_marks, mark_findings
 from pemetaan_ksd.write.feedback_rebuild import rebuild_workbook
@@ -35,16 +35,25 @@ _GONE = ("Berkas asli tidak dapat dibaca lagi saat salinan ini dibuat, sehingga 
          "hanya memuat catatan di bawah.")
 
 
-def write_feedback_copies(report: Report, out_dir: Path, profil: Profil) -> list[Path]:
-    """Write one `<stem>.catatan.xlsx` per input file into `out_dir`; return their paths."""
+def write_feedback_copies(report: Report, out_dir: Path, profil: Profil,
+                          staging: Staging | None = None,
+                          progress: Callable[[int, int], None] | None = None) -> list[Path]:
+    """Write (or stage) one `<stem>.catatan.xlsx` per input file into `out_dir`."""
     paths = feedback_paths(report.files, out_dir)
-    return [write_feedback_copy(fr, report, profil, target)
-            for fr, target in zip(report.files, paths, strict=True)]
+    written = []
+    for done, (fr, target) in enumerate(zip(report.files, paths, strict=True), start=1):
+        written.append(write_feedback_copy(fr, report, profil, target, staging))
+        if progress is not None:
+            progress(done, len(paths))
+    return written
 
 
-def write_feedback_copy(fr: FileResult, report: Report, profil: Profil, target: Path) -> Path:
+def write_feedback_copy(fr: FileResult, report: Report, profil: Profil, target: Path,
+                        staging: Staging | None = None) -> Path:
     """Build the copy of one input and put it at `target`, whole or not at all."""
     workbook = build_feedback(fr, report, profil)
+    if staging is not None:
+        return staging.write_with(target, workbook.save)
     return atomic_write_with(target, workbook.save)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from pemetaan_ksd.model import SCHEMA_VERSION, FileResult, Report
-from pemetaan_ksd.write.atomic import atomic_write_bytes
+from pemetaan_ksd.write.atomic import Staging, atomic_write_bytes
 
 
 def file_to_dict(fr: FileResult) -> dict[str, Any]:
@@ -21,6 +21,7 @@ def file_to_dict(fr: FileResult) -> dict[str, Any]:
         "rows": len(fr.rows),
         "rows_accepted": len(fr.accepted_rows),
         "rows_rejected": len(fr.rejected_rows),
+        "rows_not_usulan": fr.rows_not_usulan,
         "counts": fr.counts(),
         "findings": [f.to_dict() for f in fr.findings],
     }
@@ -37,10 +38,10 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "dibuat": report.created.isoformat(timespec="seconds"),
         "pilih_terbaru": report.pilih_terbaru,
         "files": [file_to_dict(fr) for fr in report.files],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
+        "findings": [f.to_dict() for f in report.run_findings],
         "summary": report.summary(),
     }
-    if report.run_findings:
-        data["findings"] = [f.to_dict() for f in report.run_findings]
     return data
 
 
@@ -48,5 +49,8 @@ def report_to_json(report: Report) -> str:
     return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
 
 
-def write_report(path: Path, report: Report) -> Path:
-    return atomic_write_bytes(path, report_to_json(report).encode("utf-8"))
+def write_report(path: Path, report: Report, staging: Staging | None = None) -> Path:
+    data = report_to_json(report).encode("utf-8")
+    if staging is not None:
+        return staging.write_bytes(path, data)
+    return atomic_write_bytes(path, data)
