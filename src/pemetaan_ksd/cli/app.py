@@ -105,8 +105,7 @@ def run(argv: list[str] | None = None) -> int:
         with interrupt.signals_raise():
             result = command.main(args=argv, prog_name="pemetaan-ksd", standalone_mode=False)
     except interrupt.Interrupted as exc:
-        render.error("Dihentikan sebelum selesai: tidak ada berkas keluaran yang diganti dan "
-                     "berkas sementara sudah dihapus.")
+        render.error("Dihentikan: tidak ada keluaran yang diganti; berkas sementara sudah dihapus.")
         return exc.exit_code
     except ClickUsageError as exc:
         message, path = i18n.usage_error_text(exc)

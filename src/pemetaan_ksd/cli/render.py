@@ -51,7 +51,8 @@ def note(text: str) -> None:
 
 
 def error(text: str) -> None:
-    _console(stderr=True).print(f"[bold red]Galat:[/bold red] {escape(text)}")
+    """One message on stderr, never wrapped: a log file keeps it on one line."""
+    _console(stderr=True).print(f"[bold red]Galat:[/bold red] {escape(text)}", soft_wrap=True)
 
 
 def flow() -> None:

@@ -178,7 +178,7 @@ def _guide(ws: Worksheet, fr: FileResult, fakta: Fakta, row: int) -> int:
         _band(ws, row, notice, styles.font(bold=True), fill=NOTICE_FILL)
     if fr.unreadable:
         return row
-    must_fix = fr.status is not FileStatus.VALID
+    must_fix = fr.status not in (FileStatus.VALID, FileStatus.DIGANTI)
     for paragraph in (HOW_TO, send_back(fakta.berkas, must_fix)):
         row += 1
         _band(ws, row, paragraph, styles.FONT_BODY)

@@ -74,6 +74,11 @@ def opd_words(fr: FileResult, nama: str | None) -> str:
 def verdict(fr: FileResult, nama: str | None) -> Verdict:
     """The verdict at the top of the copy, in the words of CONTRACT section 6."""
     counts = fr.counts()
+    if fr.status is FileStatus.DIGANTI:
+        return Verdict(
+            f"Berkas ini diganti oleh kiriman yang lebih baru ({fr.set_aside_for}), sehingga "
+            "usulannya tidak dihitung. Temuan di bawah hanya untuk diketahui; yang dinilai "
+            "adalah berkas yang lebih baru.", None, True)
     if fr.status is FileStatus.TIDAK_TERBACA:
         return Verdict(
             "Berkas ini belum dapat diperiksa karena tidak dapat dibuka sebagai buku kerja. "
