@@ -21,6 +21,7 @@ from pemetaan_ksd.reference import Level
 from pemetaan_ksd.write.petunjuk import contoh_usulan, petunjuk_text
 from pemetaan_ksd.write.template import (
     GENERIC_CREATED,
+    TemplateExistsError,
     UnknownOpdError,
     install_dropdowns,
     template_column_letters,
@@ -322,6 +323,41 @@ def test_unknown_opd_raises_and_writes_nothing(tmp_path: Path, profil: Profil) -
     assert isinstance(caught.value, ValueError)
     assert '"9.99" tidak ada' in str(caught.value) and known in str(caught.value)
     assert not (tmp_path / "out").exists()
+
+
+def test_existing_template_is_kept_and_nothing_is_written_without_timpa(
+        tmp_path: Path, profil: Profil) -> None:
+    small = dataclasses.replace(profil, perangkat_daerah=profil.perangkat_daerah[:3])
+    filled = tmp_path / template_filename(small, small.perangkat_daerah[1])
+    filled.write_bytes(b"diisi Dinas Kesehatan dan dikirim kembali")
+    with pytest.raises(TemplateExistsError) as caught:
+        write_templates(tmp_path, small, None, True, CREATED)
+    assert isinstance(caught.value, ValueError)
+    assert filled.name in str(caught.value) and "--timpa" in str(caught.value)
+    assert filled.read_bytes() == b"diisi Dinas Kesehatan dan dikirim kembali"
+    assert [p.name for p in tmp_path.iterdir()] == [filled.name]  # the other two not written
+
+
+def test_many_existing_templates_are_named_a_few_then_counted(tmp_path: Path,
+                                                              profil: Profil) -> None:
+    names = [template_filename(profil, opd) for opd in profil.perangkat_daerah[:8]]
+    for name in names:
+        (tmp_path / name).write_bytes(b"lama")
+    with pytest.raises(TemplateExistsError) as caught:
+        write_templates(tmp_path, profil, [o.kode for o in profil.perangkat_daerah[:8]], False,
+                        CREATED)
+    message = str(caught.value)
+    assert "8 berkas" in message and "dan 3 berkas lainnya" in message
+    assert all(name in message for name in names[:5]) and names[5] not in message
+
+
+def test_timpa_replaces_existing_templates(tmp_path: Path, profil: Profil) -> None:
+    kode = profil.perangkat_daerah[1].kode
+    old = tmp_path / template_filename(profil, profil.perangkat_daerah[1])
+    old.write_bytes(b"lama")
+    paths = write_templates(tmp_path, profil, [kode], False, CREATED, timpa=True)
+    assert paths == [old]
+    assert openpyxl.load_workbook(old).sheetnames == list(contract.SHEETS)
 
 
 def test_write_replaces_whole_file_and_leaves_no_temporary(tmp_path: Path,

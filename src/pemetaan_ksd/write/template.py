@@ -44,6 +44,10 @@ TITLE_COLUMN = 2
 _SLUG_MAX = 60
 
 
+class TemplateExistsError(ValueError):
+    """A template would replace a file already in the folder (and `timpa` was not given)."""
+
+
 class UnknownOpdError(ValueError):
     """An OPD code that the profile does not list; the message, in Indonesian, names some."""
 
@@ -73,13 +77,15 @@ def write_template(path: Path, profil: Profil, opd: PerangkatDaerah | None,
 
 
 def write_templates(out_dir: Path, profil: Profil, kode_opd: list[str] | None, semua: bool,
-                    created: datetime | None = None) -> list[Path]:
+                    created: datetime | None = None, timpa: bool = False) -> list[Path]:
     """Write the templates asked for into `out_dir` and return their paths.
 
     `semua`: one per OPD of the profile; `kode_opd`: those OPD (the same code twice gives one
     file); neither: one generic template (also for `semua` when the profile lists no OPD),
     whose Identitas the OPD fills in. Codes are checked even with `semua`, which covers them.
-    Raises UnknownOpdError for a code the profile does not list, before writing anything.
+    Raises UnknownOpdError for a code the profile does not list, and, unless `timpa`,
+    TemplateExistsError when a file of the same name is already there (perhaps filled in and
+    sent back by the OPD); either before writing anything.
     """
     chosen = list(dict.fromkeys(_find_opd(profil, kode) for kode in kode_opd or []))
     units: list[PerangkatDaerah | None]
@@ -90,6 +96,8 @@ def write_templates(out_dir: Path, profil: Profil, kode_opd: list[str] | None, s
     else:
         units = [None]
     names = _distinct_names(profil, units)
+    if not timpa:
+        _refuse_existing(out_dir, names)
     stamp = created or datetime.now().astimezone()
     workbook = base_workbook(profil)  # built once; only the OPD's own cells change per file
     paths = []
@@ -97,6 +105,24 @@ def write_templates(out_dir: Path, profil: Profil, kode_opd: list[str] | None, s
         personalize(workbook, profil, opd, stamp)
         paths.append(atomic_write_with(out_dir / name, workbook.save))
     return paths
+
+
+_NAMED_AT_MOST = 5
+
+
+def _refuse_existing(out_dir: Path, names: list[str]) -> None:
+    existing = [name for name in names if (out_dir / name).exists()]
+    if not existing:
+        return
+    listed = ", ".join(existing[:_NAMED_AT_MOST])
+    if len(existing) > _NAMED_AT_MOST:
+        listed += f", dan {len(existing) - _NAMED_AT_MOST} berkas lainnya"
+    raise TemplateExistsError(
+        f"Folder {out_dir} sudah berisi {len(existing)} berkas dengan nama templat yang sama: "
+        f"{listed}. Berkas itu mungkin sudah diisi perangkat daerah. Tidak ada yang ditulis. "
+        "Pilih folder lain dengan -o, pindahkan berkas itu, atau pakai --timpa untuk "
+        "menggantinya dengan templat kosong."
+    )
 
 
 def _find_opd(profil: Profil, kode: str) -> PerangkatDaerah:
