@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -75,6 +76,31 @@ class _RecordingStdin:
         self.screens.append(self.capsys.readouterr().out)
         return "\n"
 
+    def isatty(self) -> bool:
+        return True
+
+
+class _Pipe:
+    """Standard input that is not a terminal (a pipe, /dev/null, a scheduled job)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.read = 0
+
+    def readline(self) -> str:
+        self.read += 1
+        return self.lines.pop(0) if self.lines else ""
+
+    def isatty(self) -> bool:
+        return False
+
+
+class _EndedKeyboard(_Pipe):
+    """A terminal whose input ends (Ctrl-D) at the first pause."""
+
+    def isatty(self) -> bool:
+        return True
+
 
 def test_langkah_waits_for_enter_between_steps(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
@@ -88,6 +114,81 @@ def test_langkah_waits_for_enter_between_steps(
         assert f"Langkah {number}." in screen and f"Langkah {number + 1}." not in screen
         assert "Tekan Enter" in screen
     assert "Langkah 6." in capsys.readouterr().out
+
+
+def test_langkah_without_a_terminal_runs_every_step_and_says_so_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pipe = _Pipe(["\n"] * demo_run.JUMLAH_LANGKAH)
+    before_first_step: list[str] = []
+
+    def steps(folder: Path, timpa: bool = False) -> Iterator[demo_run.Langkah]:
+        before_first_step.append(capsys.readouterr().err)
+        yield from _quick_steps(folder, timpa)
+
+    monkeypatch.setattr("sys.stdin", pipe)
+    monkeypatch.setattr(cmd_demo, "langkah_demo", steps)
+    assert run(["demo", str(tmp_path / "kelas"), "--langkah"]) == 0
+    out, err = capsys.readouterr()
+    assert pipe.read == 0 and "Tekan Enter" not in out
+    assert all(f"Langkah {n}." in out for n in range(1, demo_run.JUMLAH_LANGKAH + 1))
+    assert "Selesai" in out
+    assert [line for line in before_first_step[0].splitlines()
+            if "terminal" in line] == [cmd_demo.NO_TERMINAL]
+    assert "terminal" not in err
+
+
+def test_langkah_runs_on_without_pauses_when_the_input_ends(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keyboard = _EndedKeyboard([])
+    monkeypatch.setattr("sys.stdin", keyboard)
+    monkeypatch.setattr(cmd_demo, "langkah_demo", _quick_steps)
+    assert run(["demo", str(tmp_path / "kelas"), "--langkah"]) == 0
+    out = capsys.readouterr().out
+    assert keyboard.read == 1 and out.count("Tekan Enter") == 1
+    assert f"Langkah {demo_run.JUMLAH_LANGKAH}." in out and "Selesai" in out
+
+
+def test_demo_into_a_folder_below_a_file_is_wrong_use(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "berkas").write_text("bukan folder")
+    assert run(["demo", str(tmp_path / "berkas" / "demo")]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "tidak dapat dibuat atau ditulisi" in err
+    assert f"{tmp_path / 'berkas'} adalah berkas, bukan folder" in err
+    assert "kesalahan di dalam program" not in err
+    assert (tmp_path / "berkas").read_text() == "bukan folder"
+
+
+def test_demo_into_a_folder_it_may_not_write_is_wrong_use(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Root writes anywhere, so the refusal is simulated where the demo first writes."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(demo_run.tempfile, "TemporaryFile", refuse)
+    assert run(["demo", str(tmp_path / "kelas")]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "tidak dapat dibuat atau ditulisi: Anda tidak berhak menulis di sana" in err
+
+
+@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0,
+                    reason="chmod does not stop root (or Windows) from writing")
+def test_demo_into_a_read_only_folder_is_wrong_use(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "hanya-baca"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        assert run(["demo", str(folder)]) == 2
+    finally:
+        folder.chmod(0o700)
+    assert "tidak berhak menulis" in capsys.readouterr().err
 
 
 def test_demo_refuses_a_non_empty_folder_unless_timpa(

@@ -30,17 +30,27 @@ def demo(
     Profil, templat, usulan dari beberapa perangkat daerah (sebagian dengan kesalahan yang biasa
     terjadi), validasi dengan umpan balik, laporan JSON, dan daftar rencana tahunan."""
     render.note(f"Membangun contoh di folder {folder} ...")
-    steps = langkah_demo(folder, timpa)
-    for step in steps:
+    if langkah and not _interactive():
+        render.note(NO_TERMINAL)
+        langkah = False
+    for step in langkah_demo(folder, timpa):
         render.langkah(step, folder)
         if langkah and step.nomor < JUMLAH_LANGKAH and not _wait():
-            break
+            langkah = False  # the input ended: the remaining steps run on without pauses
     render.out(f"Selesai. Semua berkas contoh ada di folder {folder}.")
     return 0
 
 
+NO_TERMINAL = "Masukan bukan terminal: demo berjalan tanpa jeda, semua langkah sekaligus."
+
+
+def _interactive() -> bool:
+    """--langkah waits for Enter, which only a keyboard can press."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
 def _wait() -> bool:
-    """Wait for Enter; False when the input has ended (then the demo runs on without pauses)."""
+    """Wait for Enter; False when the input has ended."""
     render.prompt("Tekan Enter untuk langkah berikutnya ...")
     line = sys.stdin.readline()
     return line != ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import shutil
+import tempfile
 from collections import Counter
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
@@ -57,23 +58,52 @@ class FolderNotEmptyError(api.UsageError):
     pass
 
 
+class FolderNotWritableError(api.UsageError):
+    pass
+
+
 def prepare_folder(folder: Path, timpa: bool) -> None:
-    """Refuse a non-empty folder unless `timpa`; then clear only what the demo writes."""
+    """Refuse a non-empty folder unless `timpa`, and one that cannot be written (wrong use,
+    not a fault of the program); then clear only what the demo writes."""
     if folder.exists() and not folder.is_dir():
         raise FolderNotEmptyError(f"{folder} adalah berkas, bukan folder. Pilih folder lain.")
-    if folder.is_dir() and any(folder.iterdir()):
-        if not timpa:
-            raise FolderNotEmptyError(
-                f"Folder {folder} tidak kosong. Pilih folder lain, atau pakai --timpa untuk "
-                "menulis ulang contoh di dalamnya."
-            )
-        for name in (*OWNED, daftar_name(BUILTIN_TAHUN)):
-            target = folder / name
-            if target.is_dir():
-                shutil.rmtree(target)
-            elif target.exists():
-                target.unlink()
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        if folder.is_dir() and any(folder.iterdir()):
+            _clear_owned(folder, timpa)
+        folder.mkdir(parents=True, exist_ok=True)
+        _probe_writable(folder)
+    except OSError as exc:
+        raise FolderNotWritableError(
+            f"Folder {folder} tidak dapat dibuat atau ditulisi{_why(folder, exc)}. Pilih folder "
+            "lain yang dapat Anda tulisi, misalnya di dalam folder Dokumen Anda."
+        ) from exc
+
+
+def _why(folder: Path, exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return ": Anda tidak berhak menulis di sana"
+    blocking = next((p for p in (folder, *folder.parents) if p.is_file()), None)
+    return f": {blocking} adalah berkas, bukan folder" if blocking is not None else ""
+
+
+def _clear_owned(folder: Path, timpa: bool) -> None:
+    if not timpa:
+        raise FolderNotEmptyError(
+            f"Folder {folder} tidak kosong. Pilih folder lain, atau pakai --timpa untuk "
+            "menulis ulang contoh di dalamnya."
+        )
+    for name in (*OWNED, daftar_name(BUILTIN_TAHUN)):
+        target = folder / name
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+
+
+def _probe_writable(folder: Path) -> None:
+    """Create and remove a file: a folder that exists may still refuse writing."""
+    with tempfile.TemporaryFile(dir=folder, prefix=".pemetaan-ksd-"):
+        pass
 
 
 def langkah_demo(folder: Path, timpa: bool = False) -> Iterator[Langkah]:
