@@ -30,6 +30,10 @@ def open_profile(path: Path | None) -> Profil:
 
 
 def init_profile(kode_daerah: str, tahun: int, out: Path, timpa: bool = False) -> Path:
+    """Write the profile; an existing file is replaced only with `timpa`, a folder never."""
+    if out.is_dir():
+        raise UsageError(f"{out} adalah folder. Tulis nama berkas profil, misalnya "
+                         f"{out / 'ksd.toml'}.")
     if out.exists() and not timpa:
         raise UsageError(f"Berkas {out} sudah ada. Pakai --timpa untuk menggantinya.")
     text = render_profile(kode_daerah.strip(), tahun)

@@ -10,7 +10,16 @@ import typer
 
 from pemetaan_ksd import api
 from pemetaan_ksd.cli import render
-from pemetaan_ksd.cli.options import ProfilOpt, TahunOpt
+from pemetaan_ksd.cli.i18n import ClickUsageError
+from pemetaan_ksd.cli.options import (
+    BERKAS,
+    FOLDER,
+    KODE,
+    TAHUN,
+    ProfilOpt,
+    TahunOpt,
+    check_tahun,
+)
 from pemetaan_ksd.profile import BUILTIN_DAERAH, BUILTIN_TAHUN, Profil
 
 
@@ -26,11 +35,13 @@ def announce_profile(profil: Profil) -> None:
 
 def init(
     daerah: Annotated[
-        str, typer.Option("--daerah", help="Kode wilayah daerah, misalnya 63.03.")
+        str, typer.Option("--daerah", help="Kode wilayah daerah, misalnya 63.03.", metavar=KODE)
     ] = BUILTIN_DAERAH,
-    tahun: Annotated[int, typer.Option("--tahun", help="Tahun pemetaan.")] = BUILTIN_TAHUN,
+    tahun: Annotated[
+        int, typer.Option("--tahun", help="Tahun pemetaan.", metavar=TAHUN, callback=check_tahun)
+    ] = BUILTIN_TAHUN,
     output: Annotated[
-        Path, typer.Option("-o", "--output", help="Berkas profil yang ditulis.")
+        Path, typer.Option("-o", "--output", help="Berkas profil yang ditulis.", metavar=BERKAS)
     ] = Path("ksd.toml"),
     timpa: Annotated[bool, typer.Option("--timpa", help="Ganti berkas yang sudah ada.")] = False,
 ) -> None:
@@ -55,30 +66,47 @@ def init(
 
 
 def template(
+    ctx: typer.Context,
     opd: Annotated[
         list[str] | None,
-        typer.Option("--opd", help="Kode perangkat daerah (boleh diulang).", show_default=False),
+        typer.Option(
+            "--opd", help="Kode perangkat daerah (boleh diulang).", show_default=False, metavar=KODE
+        ),
     ] = None,
     semua: Annotated[
         bool, typer.Option("--semua", help="Satu templat untuk setiap perangkat daerah profil.")
     ] = False,
-    output: Annotated[Path, typer.Option("-o", "--output", help="Folder tujuan.")] = Path(
-        "templat"
-    ),
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Folder tujuan.", metavar=FOLDER)
+    ] = Path("templat"),
+    timpa: Annotated[
+        bool,
+        typer.Option("--timpa", help="Ganti templat yang sudah ada di folder tujuan (mungkin "
+                     "sudah diisi perangkat daerah)."),
+    ] = False,
     profil: ProfilOpt = None,
     tahun: TahunOpt = None,
 ) -> None:
     """Tulis templat usulan kosong (.xlsx), satu per perangkat daerah.
 
-    Identitas perangkat daerah sudah terisi. Tanpa --opd dan --semua: satu templat umum."""
+    Identitas perangkat daerah sudah terisi. Tanpa --opd dan --semua: satu templat umum. Templat
+    yang sudah ada di folder tujuan diganti hanya dengan --timpa."""
+    if opd and semua:
+        raise ClickUsageError(OPD_ATAU_SEMUA, ctx)
     prof = api.open_profile(profil)
     announce_profile(prof)
     if tahun is not None:
         prof = _with_year(prof, tahun)
-    paths = api.make_templates(prof, output, opd or [], semua)
+    paths = api.make_templates(prof, output, opd or [], semua, timpa)
     render.out(f"{len(paths)} templat ditulis ke {output}:")
     for path in paths:
         render.out(f"  {path.name}")
+
+
+OPD_ATAU_SEMUA = (
+    "--opd dan --semua tidak dapat dipakai bersama. Pakai --opd KODE untuk perangkat daerah "
+    "tertentu, atau --semua untuk semua perangkat daerah pada profil."
+)
 
 
 def _with_year(profil: Profil, tahun: int) -> Profil:

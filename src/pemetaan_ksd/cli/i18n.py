@@ -1,19 +1,39 @@
-"""Indonesian wording for the parts of typer's help and errors that users see."""
+"""Indonesian wording for the parts of typer's help and errors that users see.
+
+Every usage error raised while a command is parsed or run leaves `IndonesianCommand` and
+`IndonesianGroup` as an `IndonesianUsageError`: its message translated by `translate_error`
+and its context attached (click raises some without one), so whoever shows it, `cli.app.run`
+or typer's own handler, shows Indonesian and the help of the right command. `install` puts
+Indonesian words into typer's help panels, including the type shown beside each option.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import IO, Any
 
 from typer import rich_utils
+from typer._click import echo
+from typer._click.core import Context
+from typer._click.exceptions import NoArgsIsHelpError
 from typer._click.exceptions import UsageError as ClickUsageError  # typer >= 0.29 vendors click
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
-__all__ = ["ClickUsageError", "IndonesianCommand", "IndonesianGroup", "install", "translate_error"]
+__all__ = [
+    "ClickUsageError",
+    "IndonesianCommand",
+    "IndonesianGroup",
+    "IndonesianUsageError",
+    "install",
+    "translate_error",
+    "translate_type",
+]
 
 HELP_OPTION_TEXT = "Tampilkan bantuan ini lalu keluar."
 USAGE_PREFIX = "Penggunaan: "
+HELP_HINT = "Lihat bantuan: {command} --help"
 
 
 def install() -> None:
@@ -23,8 +43,75 @@ def install() -> None:
     rich_utils.ERRORS_PANEL_TITLE = "Galat penggunaan"
     rich_utils.DEFAULT_STRING = "[bawaan: {}]"
     rich_utils.REQUIRED_LONG_STRING = "[wajib]"
+    rich_utils.DEPRECATED_STRING = "(usang) "
+    rich_utils.ENVVAR_STRING = "[variabel lingkungan: {}]"
     rich_utils.ABORTED_TEXT = "Dibatalkan."
     rich_utils.RICH_HELP = "Lihat [blue]'{command_path} {help_option}'[/] untuk bantuan."
+    # The type beside each option in the help panels (typer shows <bool>, <int>, <path>).
+    TyperOption.display_type_rich = _option_type  # type: ignore[method-assign]
+    TyperArgument.display_type_rich = _argument_type  # type: ignore[method-assign,assignment]
+
+
+# --- help: the type of each option and argument ---------------------------------------------
+
+_TYPE_WORDS = {
+    "int": "bilangan",
+    "float": "angka",
+    "str": "teks",
+    "path": "lokasi",
+    "Path": "lokasi",
+    "file": "berkas",
+    "dir": "folder",
+    "datetime": "tanggal",
+    "bool": "ya|tidak",
+}
+
+
+def translate_type(label: str) -> str:
+    """typer's `<int>`, `<list[str]>`, `<teks|json>` in Indonesian: `<bilangan>`, `<teks>...`."""
+    inner = label.removeprefix("<").removesuffix(">")
+    many = inner.startswith("list[") and inner.endswith("]")
+    if many:
+        inner = inner.removeprefix("list[").removesuffix("]")
+    words = "|".join(_TYPE_WORDS.get(word, word) for word in inner.split("|"))
+    return f"<{words}>" + ("..." if many else "")
+
+
+def _option_type(self: TyperOption, ctx: Context) -> str | None:
+    """An option's metavar if it has one; nothing for a flag, which takes no value."""
+    if self.metavar is not None:
+        return self.metavar
+    if self.is_flag or self.count:
+        return None
+    label = translate_type(self.display_type(ctx))
+    return label + "..." if self.nargs != 1 and not label.endswith("...") else label
+
+
+def _argument_type(self: TyperArgument, ctx: Context) -> str | None:
+    """The choices of an argument; other arguments are described by their name and help."""
+    return translate_type(self.display_type(ctx)) if self.type_descriptor.is_choice else None
+
+
+# --- the commands ---------------------------------------------------------------------------
+
+
+class IndonesianUsageError(ClickUsageError):
+    """A usage error whose message is already Indonesian."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        echo(f"Galat: {self.format_message()}", file=file, err=file is None)
+        if self.ctx is not None:
+            echo(HELP_HINT.format(command=self.ctx.command_path), file=file, err=file is None)
+
+
+@contextmanager
+def _in_indonesian(ctx: Context) -> Iterator[None]:
+    try:
+        yield
+    except (IndonesianUsageError, NoArgsIsHelpError):
+        raise
+    except ClickUsageError as exc:
+        raise IndonesianUsageError(translate_error(exc.format_message()), exc.ctx or ctx) from exc
 
 
 class _Indonesian:
@@ -40,6 +127,15 @@ class _Indonesian:
             option.help = HELP_OPTION_TEXT
         return option
 
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        with _in_indonesian(ctx):
+            rest: list[str] = super().parse_args(ctx, args)  # type: ignore[misc]
+        return rest
+
+    def invoke(self, ctx: Context) -> Any:
+        with _in_indonesian(ctx):
+            return super().invoke(ctx)  # type: ignore[misc]
+
 
 _USAGE_WORDS = (("[OPTIONS]", "[OPSI]"), ("COMMAND", "PERINTAH"), ("[ARGS]", "[ARGUMEN]"))
 
@@ -52,32 +148,85 @@ class IndonesianCommand(_Indonesian, TyperCommand):
     pass
 
 
-_PATTERNS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
-    (re.compile(r"No such option: (\S+)"), r"Opsi \1 tidak dikenal."),
-    (re.compile(r"No such command '([^']*)'\."), r"Perintah '\1' tidak dikenal."),
+# --- the messages ---------------------------------------------------------------------------
+
+Replacement = str | Callable[[re.Match[str]], str]
+_NAMES = r"((?:'[^']*'(?: / )?)+)"  # click's hint: '-o' / '--output'
+_KIND = {"option": "Opsi", "argument": "Argumen", "parameter": "Nilai"}
+_PATH_KIND = {"file": "Berkas", "dir": "Folder", "directory": "Folder", "path": "Lokasi"}
+
+
+def _names(quoted: str) -> str:
+    return quoted.replace("'", "").replace(" / ", "/")
+
+
+def _missing(m: re.Match[str]) -> str:
+    return f"{_KIND[m.group(1)]} {_names(m.group(2))} wajib diisi."
+
+
+def _invalid_for(m: re.Match[str]) -> str:
+    return f"Nilai {_names(m.group(1))} tidak sah: "
+
+
+def _path_missing(m: re.Match[str]) -> str:
+    return f"{_PATH_KIND[m.group(1).lower()]} '{m.group(2)}' tidak ada."
+
+
+_PATH_STATE = {
+    "is a file": "adalah berkas, bukan folder",
+    "is a directory": "adalah folder, bukan berkas",
+    "is not readable": "tidak dapat dibaca",
+    "is not writable": "tidak dapat ditulisi",
+}
+
+
+def _path_state(m: re.Match[str]) -> str:
+    return f"{m.group(1)} {_PATH_STATE[m.group(2)]}."
+
+
+def _choices(m: re.Match[str]) -> str:
+    return "Pilih salah satu: " + ", ".join(w.strip() for w in m.group(1).split(",")) + "."
+
+
+# Applied in this order, each to the result of the one before; a message already in
+# Indonesian passes through unchanged.
+_PATTERNS: list[tuple[re.Pattern[str], Replacement]] = [
+    (re.compile(r"^Error: ", re.M), ""),
+    (re.compile(r"Try '([^']*)' for help\."), r"Lihat bantuan: \1"),
+    (re.compile(r"Aborted[!.]"), "Dibatalkan."),
+    (re.compile(r"Missing (option|argument|parameter) " + _NAMES + r"\."), _missing),
+    (re.compile(r"Missing parameter: (\S+)"), r"Nilai \1 wajib diisi."),
     (re.compile(r"Missing command\."), "Perintah belum disebutkan."),
-    (re.compile(r"Missing argument '([^']*)'\."), r"Argumen \1 wajib diisi."),
-    (re.compile(r"Missing option '([^']*)'\."), r"Opsi \1 wajib diisi."),
-    (re.compile(r"Option '([^']*)' requires an argument\."), r"Opsi \1 memerlukan nilai."),
-    (re.compile(r"Got unexpected extra arguments? \((.*)\)"), r"Argumen berlebih: \1."),
-    (
-        re.compile(r"Invalid value for '([^']*)': '([^']*)' is not a valid integer\."),
-        r"Nilai \1 tidak sah: '\2' bukan bilangan bulat.",
-    ),
-    (
-        re.compile(r"Invalid value for '([^']*)': '([^']*)' is not one of (.*)\."),
-        r"Nilai \1 tidak sah: '\2' bukan salah satu dari \3.",
-    ),
-    (re.compile(r"Input should be a valid integer.*"), "harus berupa bilangan bulat."),
-    (re.compile(r"Input should be a valid number.*"), "harus berupa angka."),
-    (re.compile(r"Path '([^']*)' does not exist\."), r"Path '\1' tidak ada."),
-    (re.compile(r"Invalid value for '([^']*)': (.*)"), r"Nilai \1 tidak sah: \2"),
-    (
-        re.compile(r"Choose from:\s*(.*)", re.S),
-        lambda m: "Pilih salah satu: " + ", ".join(w.strip() for w in m.group(1).split(",")) + ".",
-    ),
+    (re.compile(r"No such command '([^']*)'\."), r"Perintah '\1' tidak dikenal."),
     (re.compile(r"Did you mean (.*)\?"), r"Maksud Anda \1?"),
-    (re.compile(r"\(Possible options: (.*)\)"), r"(Pilihan yang mungkin: \1)"),
+    (re.compile(r"No such option: (\S+)"), r"Opsi \1 tidak dikenal."),
+    (re.compile(r"\(Possible options: (.*)\)"), r"Mungkin maksud Anda: \1."),
+    (
+        re.compile(r"Option '([^']*)' does not take a value\."),
+        r"Opsi \1 tidak menerima nilai: tulis \1 saja.",
+    ),
+    (re.compile(r"Option '([^']*)' requires an argument\."), r"Opsi \1 memerlukan nilai."),
+    (re.compile(r"Option '([^']*)' requires (\d+) arguments\."), r"Opsi \1 memerlukan \2 nilai."),
+    (re.compile(r"Argument '([^']*)' takes (\d+) values\."), r"Argumen \1 memerlukan \2 nilai."),
+    (
+        re.compile(r"Got unexpected extra argument(?:\(s\)|s)? \((.*)\)"),
+        r"Argumen berlebih: \1 (perintah ini tidak menerimanya).",
+    ),
+    (re.compile(r"Value error, "), ""),
+    (re.compile(r"'(.*)' is not one of (.*?)\.?$", re.M), r"'\1' tidak termasuk pilihan (\2)."),
+    (re.compile(r"'([^']*)' is not a valid integer\."), r"'\1' bukan bilangan bulat."),
+    (re.compile(r"'([^']*)' is not a valid float\."), r"'\1' bukan angka."),
+    (re.compile(r"Value (.*) is not a valid \w+\."), r"Nilai \1 tidak sah."),
+    (re.compile(r"Input should be a valid integer.*$", re.M), "harus berupa bilangan bulat."),
+    (re.compile(r"Input should be a valid number.*$", re.M), "harus berupa angka."),
+    (re.compile(r"Input should be .*$", re.M), "bentuk nilainya tidak sesuai."),
+    (re.compile(r"\b(file|dir|path|File|Directory|Path) '(.*)' does not exist\."), _path_missing),
+    (re.compile(r"\b(?:file|dir|path) ('.*') (" + "|".join(_PATH_STATE) + r")\."), _path_state),
+    (re.compile(r"Could not open file '(.*)': "), r"Berkas '\1' tidak dapat dibuka: "),
+    (re.compile(r"Value must be an iterable\."), "Nilai harus berupa daftar."),
+    (re.compile(r"Invalid value for " + _NAMES + r": "), _invalid_for),
+    (re.compile(r"Invalid value: "), "Nilai tidak sah: "),
+    (re.compile(r"Choose from:\s*(.*)", re.S), _choices),
 ]
 
 

@@ -8,10 +8,23 @@ from typing import Annotated
 
 import typer
 
+from pemetaan_ksd.rules.isian import TAHUN_MAX, TAHUN_MIN
+
 
 class Format(StrEnum):
     TEKS = "teks"
     JSON = "json"
+
+
+# What each option takes, shown in --help beside it (typer would show <path>, <int>).
+BERKAS, FOLDER, KODE, TAHUN = "<berkas>", "<folder>", "<kode>", "<tahun>"
+
+
+def check_tahun(value: int | None) -> int | None:
+    """--tahun within the years the rules accept (a wrong year is wrong use: exit 2)."""
+    if value is not None and not TAHUN_MIN <= value <= TAHUN_MAX:
+        raise typer.BadParameter(f"tahun {value} di luar rentang {TAHUN_MIN}-{TAHUN_MAX}.")
+    return value
 
 
 ProfilOpt = Annotated[
@@ -21,11 +34,18 @@ ProfilOpt = Annotated[
         help="Berkas profil TOML. Bawaan: ksd.toml di folder ini, atau profil contoh "
         "Kabupaten Banjar bila tidak ada.",
         show_default=False,
+        metavar=BERKAS,
     ),
 ]
 TahunOpt = Annotated[
     int | None,
-    typer.Option("--tahun", help="Tahun pemetaan. Bawaan: tahun pada profil.", show_default=False),
+    typer.Option(
+        "--tahun",
+        help="Tahun pemetaan. Bawaan: tahun pada profil.",
+        show_default=False,
+        metavar=TAHUN,
+        callback=check_tahun,
+    ),
 ]
 FormatOpt = Annotated[
     Format,
@@ -33,7 +53,9 @@ FormatOpt = Annotated[
 ]
 LaporanOpt = Annotated[
     Path | None,
-    typer.Option("--laporan", help="Tulis laporan JSON ke berkas ini.", show_default=False),
+    typer.Option(
+        "--laporan", help="Tulis laporan JSON ke berkas ini.", show_default=False, metavar=BERKAS
+    ),
 ]
 AnotasiOpt = Annotated[
     Path | None,
@@ -41,6 +63,7 @@ AnotasiOpt = Annotated[
         "--anotasi",
         help="Tulis salinan umpan balik (<nama>.catatan.xlsx) untuk setiap berkas ke folder ini.",
         show_default=False,
+        metavar=FOLDER,
     ),
 ]
 PilihTerbaruOpt = Annotated[
@@ -56,6 +79,6 @@ PathsArg = Annotated[
     typer.Argument(
         help="Berkas atau folder berisi berkas usulan (.xlsx, .xlsm, .xls, .ods).",
         show_default=False,
-        metavar="PATH",
+        metavar="BERKAS",
     ),
 ]
