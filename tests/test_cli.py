@@ -30,10 +30,6 @@ ENGLISH = re.compile(
 # What help may show in angle brackets: the kind of value an option takes, or its choices.
 INDONESIAN_KINDS = {"berkas", "folder", "kode", "tahun", "teks", "bilangan", "angka", "lokasi",
                     "tanggal", "nama", "json", "bidang", "kegiatan", "wilayah"}
-# The validasi docstring (cli/cmd_periksa.py, not ours) still names the argument PATH.
-PATH_IN_DOCSTRING = pytest.mark.xfail(
-    reason="cmd_periksa.validasi docstring says 'PATH boleh berkas atau folder'", strict=True
-)
 
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -55,7 +51,7 @@ def test_versi(capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.parametrize(
     "command",
-    ["", *(pytest.param(c, marks=PATH_IN_DOCSTRING) if c == "validasi" else c for c in COMMANDS)],
+    ["", *COMMANDS],
 )
 def test_every_help_is_indonesian(capsys: pytest.CaptureFixture[str], command: str) -> None:
     code, out, _ = cli(capsys, *([command] if command else []), "--help")

@@ -11,6 +11,7 @@ from pemetaan_ksd import api
 from pemetaan_ksd.cli import render
 from pemetaan_ksd.cli.cmd_profil import announce_profile
 from pemetaan_ksd.cli.options import (
+    BERKAS,
     AnotasiOpt,
     Format,
     FormatOpt,
@@ -25,7 +26,7 @@ from pemetaan_ksd.write.report_json import report_to_json
 OutputOpt = Annotated[
     Path,
     typer.Option("-o", "--output", help="Buku kerja gabungan yang ditulis (.xlsx).",
-                 show_default=False),
+                 show_default=False, metavar=BERKAS),
 ]
 
 
@@ -40,8 +41,9 @@ def validasi(
 ) -> int:
     """Periksa berkas usulan terhadap PP 28/2018 dan Permendagri 22/2020.
 
-    PATH boleh berkas atau folder. Setiap temuan menyebut sel, alasan, dan cara memperbaikinya.
-    Kode keluar: 0 tanpa galat, 1 ada galat, 2 salah penggunaan, 3 kesalahan program."""
+    BERKAS boleh berupa berkas atau folder. Setiap temuan menyebut sel, alasan, dan cara
+    memperbaikinya. Kode keluar: 0 tanpa galat, 1 ada galat, 2 salah penggunaan, 3 kesalahan
+    program."""
     prof = api.open_profile(profil)
     announce_profile(prof)
     with render.ProgressBar(enabled=format is Format.TEKS) as bar:

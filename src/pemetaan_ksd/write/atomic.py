@@ -12,6 +12,7 @@ failed run replaces nothing and leaves no temporary file (nor a folder it made f
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import tempfile
@@ -27,6 +28,22 @@ _REPLACE_PAUSE = 0.2
 
 class OutputError(OSError):
     """An output that could not be put in place; the message is for the user."""
+
+
+_WHY = {  # the system's reason in Indonesian: its own text may be English
+    errno.ENOTDIR: "sebagian jalurnya adalah berkas, bukan folder",
+    errno.EISDIR: "itu sebuah folder",
+    errno.EACCES: "tidak ada izin menulis",
+    errno.EPERM: "tidak ada izin menulis",
+    errno.ENOSPC: "disk penuh",
+    errno.EROFS: "disk hanya dapat dibaca",
+    errno.ENOENT: "folder tidak ditemukan",
+    errno.ENAMETOOLONG: "nama atau jalurnya terlalu panjang",
+}
+
+
+def _why(exc: OSError) -> str:
+    return _WHY.get(exc.errno or 0, "galat sistem berkas nomor " + str(exc.errno or "?"))
 
 
 def _on_windows() -> bool:
@@ -123,7 +140,7 @@ def _make_temp(target: Path) -> Path:
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise OutputError(
-            f"Tidak dapat menulis di folder {target.parent} ({exc.strerror or exc}). "
+            f"Tidak dapat menulis di folder {target.parent} ({_why(exc)}). "
             "Periksa bahwa folder itu dapat dibuat dan Anda berhak menulis di dalamnya."
         ) from exc
     os.close(fd)
@@ -159,7 +176,7 @@ def _replace(tmp: Path, target: Path) -> None:
             raise OutputError(_permission_message(target, exc)) from exc
         except OSError as exc:
             raise OutputError(
-                f"Berkas {target} tidak dapat ditulis ({exc.strerror or exc}). "
+                f"Berkas {target} tidak dapat ditulis ({_why(exc)}). "
                 "Berkas lama, bila ada, tidak diubah."
             ) from exc
 
@@ -173,5 +190,5 @@ def _permission_message(target: Path, exc: PermissionError) -> str:
         )
     return (
         f"Berkas {target} tidak dapat ditimpa: Anda tidak berhak menulisnya "
-        f"({exc.strerror or exc}). Periksa izin berkas dan foldernya. Berkas lama tidak diubah."
+        f"({_why(exc)}). Periksa izin berkas dan foldernya. Berkas lama tidak diubah."
     )
