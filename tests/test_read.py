@@ -16,7 +16,7 @@ import pytest
 
 from conftest import ConvertFormats
 from pemetaan_ksd import contract, safety
-from pemetaan_ksd.model import CellError, Submission
+from pemetaan_ksd.model import CellError, ExtraColumn, StrayRow, Submission
 from pemetaan_ksd.read import (
     BUKAN_SPREADSHEET,
     KATA_SANDI,
@@ -181,7 +181,8 @@ def test_extra_columns_recorded_and_ignored(tmp_path: Path) -> None:
     path = build_submission(tmp_path / "a.xlsx", [row],
                             extra_columns={3: "Catatan Internal", 36: "Lain-lain"})
     sub = read_submission(path)
-    assert sub.extra_columns == [("C", "Catatan Internal"), ("AJ", "Lain-lain")]
+    assert sub.extra_columns == [ExtraColumn("C", "Catatan Internal", 1),
+                                 ExtraColumn("AJ", "Lain-lain", 1)]
     assert sub.column_letters["kode_bidang_urusan"] == "B"
     assert sub.column_letters["kode_program"] == "D"
     assert sub.column_letters["keterangan"] == "AI"
@@ -246,13 +247,13 @@ def test_values_stripped_and_blank_rows_skipped(tmp_path: Path) -> None:
         good_row(objek="  Pengelolaan sampah  bersama \n", keterangan="   "),
         {"no": 2},  # only the prepared running number: not an usulan
         {"no": 3, "keterangan": " \t "},  # whitespace only: still empty
-        {"calon_mitra": "Kota Banjarbaru"},
+        {"calon_mitra": " Kota Banjarbaru "},  # one cell: read, but not an usulan (KSD109)
     ]
     sub = read_submission(build_submission(tmp_path / "a.xlsx", rows))
     assert _rows(sub, "no", "objek", "keterangan", "calon_mitra") == [
         (7, 1.0, "Pengelolaan sampah  bersama", None, "Kota Banjarbaru"),
-        (10, None, None, None, "Kota Banjarbaru"),
     ]
+    assert sub.stray_rows == [StrayRow(10, "J10", "Kota Banjarbaru")]
 
 
 def test_types_kept(tmp_path: Path) -> None:
@@ -275,8 +276,8 @@ def test_error_values_become_cell_errors(tmp_path: Path) -> None:
     assert _rows(sub, "calon_mitra", "anggaran", "tahun_mulai", "potensi", "keterangan") == [
         (7, CellError("#REF!"), CellError("#VALUE!"), CellError("#N/A"), CellError("#DIV/0!"),
          None),
-        (8, None, None, None, None, CellError("#NAME?")),
     ]
+    assert sub.stray_rows == [StrayRow(8, "AH8", "#NAME?")]  # an error alone is no usulan
     assert sub.identitas["tahun"] == CellError("#REF!")
 
 
@@ -618,7 +619,7 @@ def test_libreoffice_formats_read_identically(
     subs = {fmt: read_submission(path) for fmt, path in saved_by_libreoffice["isi"].items()}
     xlsx = _content(subs["xlsx"])
     assert xlsx[0] is None
-    assert xlsx[3] == [("E", "Catatan")]
+    assert xlsx[3] == [ExtraColumn("E", "Catatan", 0)]
     assert [row for row, _ in xlsx[4]] == [7, 8, 10]  # type: ignore[attr-defined]
     assert _content(subs["ods"]) == xlsx
     assert _content(subs["xls"]) == xlsx
@@ -677,8 +678,8 @@ def test_rows_beyond_999_take_the_exact_path(good_xlsx: Path) -> None:
     wb["Usulan"]["K5000"].number_format = "0.00"  # formatted but blank: not a value
     wb.save(good_xlsx)
     sub = read_submission(good_xlsx)
-    assert (sub.read_error, _rows(sub, "calon_mitra")) == (
-        None, [(7, "Kota Banjarbaru"), (1200, "Kota Banjarmasin")])
+    assert (sub.read_error, _rows(sub, "calon_mitra")) == (None, [(7, "Kota Banjarbaru")])
+    assert sub.stray_rows == [StrayRow(1200, "J1200", "Kota Banjarmasin")]
 
 
 def _biff_record(kind: int, data: bytes) -> bytes:

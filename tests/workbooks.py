@@ -193,6 +193,9 @@ def build_submission(
     number_row: bool = True,
     hidden_rows: Collection[int] | None = None,
     sheet_names: Mapping[str, str | None] | None = None,
+    usulan_cells: Mapping[str, object] | None = None,
+    merged: Sequence[str] = (),
+    extra_sheets: Mapping[str, Sequence[Mapping[str, object]]] | None = None,
 ) -> Path:
     """Write a submission workbook and return its path.
 
@@ -204,6 +207,10 @@ def build_submission(
         ascending order; a row may fill one under its header text as key.
     blank_rows_before, hidden_rows: 0-based indexes into `rows`.
     sheet_names: {contract sheet name: name to use, or None to leave the sheet out}.
+    usulan_cells: {"C20": value} written on `Usulan` after the rows (a signature block, a note).
+    merged: ranges of `Usulan` to merge ("B7:B9"), after everything is written; the cells a
+        range covers are emptied, as a spreadsheet program does.
+    extra_sheets: {name: rows} more sheets shaped like `Usulan` (a copy `Usulan (2)`), after it.
     """
     names: dict[str, str | None] = {
         n: n for n in (SHEET_PETUNJUK, SHEET_IDENTITAS, SHEET_USULAN, SHEET_META)
@@ -217,11 +224,19 @@ def build_submission(
         wb.create_sheet(names[SHEET_PETUNJUK])["A1"] = "Petunjuk pengisian"
     if names[SHEET_IDENTITAS]:
         _write_identitas(wb.create_sheet(names[SHEET_IDENTITAS]), fields)
+    headers = _column_layout(column_order, extra_columns)
     if names[SHEET_USULAN]:
-        _write_usulan(wb.create_sheet(names[SHEET_USULAN]),
-                      _column_layout(column_order, extra_columns), rows,
-                      header_row=header_row, number_row=number_row,
+        ws = wb.create_sheet(names[SHEET_USULAN])
+        _write_usulan(ws, headers, rows, header_row=header_row, number_row=number_row,
                       blank_rows_before=blank_rows_before or (), hidden_rows=hidden_rows or (),
+                      nama_opd=fields.get("nama_opd"))
+        for coordinate, value in (usulan_cells or {}).items():
+            ws[coordinate] = value
+        for ref in merged:
+            ws.merge_cells(ref)
+    for name, sheet_rows in (extra_sheets or {}).items():
+        _write_usulan(wb.create_sheet(name), headers, sheet_rows, header_row=header_row,
+                      number_row=number_row, blank_rows_before=(), hidden_rows=(),
                       nama_opd=fields.get("nama_opd"))
     if names[SHEET_META]:
         ws = wb.create_sheet(names[SHEET_META])
@@ -234,6 +249,25 @@ def build_submission(
         ws.sheet_state = "veryHidden"
     wb.save(path)
     return path
+
+
+# Distinct partners (KSDD Sukarela needs no border), so that rows built with `usulan_rows` are
+# never the same usulan twice (KSD503).
+PARTNERS = (("Kota Banjarbaru", "63.72"), ("Kota Banjarmasin", "63.71"),
+            ("Kabupaten Tapin", "63.05"), ("Kabupaten Barito Kuala", "63.04"),
+            ("Kabupaten Tanah Laut", "63.01"), ("Kabupaten Hulu Sungai Selatan", "63.06"))
+
+
+def usulan_rows(count: int, **overrides: object) -> list[dict[str, object]]:
+    """`count` valid usulan numbered from 1, each with another partner."""
+    return [good_row(no=n, calon_mitra=PARTNERS[n - 1][0], kode_wilayah_mitra=PARTNERS[n - 1][1],
+                     **overrides) for n in range(1, count + 1)]
+
+
+def marked_cells(wb: Any) -> set[tuple[str, str]]:
+    """(sheet, cell) of every cell a feedback copy (an openpyxl Workbook) carries a note on."""
+    return {(ws.title, cell.coordinate) for ws in wb.worksheets for row in ws.iter_rows()
+            for cell in row if cell.comment is not None}
 
 
 _CFB_END = 0xFFFFFFFE

@@ -18,6 +18,9 @@ SHEET_USULAN = "Usulan"
 SHEET_REFERENSI = "Referensi"
 SHEET_META = "_meta"
 SHEETS = (SHEET_PETUNJUK, SHEET_IDENTITAS, SHEET_USULAN, SHEET_REFERENSI, SHEET_META)
+# The first sheet of a feedback copy; a copy sent back is read like any submission and this
+# sheet is ignored.
+SHEET_CATATAN = "Catatan Validasi"
 
 HEADER_ROW = 5
 NUMBER_ROW = 6

@@ -52,7 +52,10 @@ class UsageError(ValueError):
 
 
 def check_submission(sub: Submission, ctx: Konteks, display_path: str) -> FileResult:
-    """Every KSD1xx-4xx finding and KSD503 for one submission, with its usulan normalized."""
+    """Every KSD1xx-4xx finding and KSD503 for one submission, with its usulan normalized.
+
+    Rows that are not usulan (`sub.stray_rows`) are KSD109 file findings, never RowResults.
+    """
     result = FileResult(sub.path, display_path, sub.sha256, sub.mtime)
     if sub.read_error is not None:
         result.unreadable = True
@@ -62,13 +65,16 @@ def check_submission(sub: Submission, ctx: Konteks, display_path: str) -> FileRe
     result.header_row, result.column_letters = sub.header_row, dict(sub.column_letters)
     result.file_findings = [f for _, rule in FILE_RULES for f in rule(sub, ctx)]
     blocked = any(f.code in struktur.BLOCKING for f in result.file_findings)
+    placement = struktur.Placement(sub)
     for data_row in sub.rows:
-        view = RowView(data_row, sub.column_letters, sub.first_cell(data_row.excel_row), ctx)
+        first_cell = placement.cell(sub.first_cell(data_row.excel_row))
+        view = RowView(data_row, sub.column_letters, first_cell, ctx)
         findings = [] if blocked else row_findings(view, ctx)
         result.rows.append(RowResult(view.excel_row, build_usulan(view, ctx), findings,
                                      view.first_cell))
     if not blocked:
         lintas_berkas.ulang_dalam_berkas(result)
+    placement.apply(result)
     return result
 
 

@@ -2,7 +2,7 @@
 
 CONTRACT section 1: the header row is found by its text in the first 20 rows (case, spacing and
 line breaks do not matter), a column-number row right after it is skipped, extra columns are
-recorded, and positions are always real Excel positions.
+recorded (KSD112, KSD113), and positions are always real Excel positions.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pemetaan_ksd.contract import HEADER_SEARCH_ROWS, HEADER_TO_KEY, normalize_header
-from pemetaan_ksd.read.cells import Grid, RawValue, cell_at, column_letter
+from pemetaan_ksd.read.cells import Grid, RawValue, cell_at
 
 MIN_HEADER_MATCHES = 2  # a row is the header row only if it holds at least this many headers
 MAX_COLUMN_NUMBER = 200
@@ -25,7 +25,10 @@ Merged = list[tuple[tuple[int, int], tuple[int, int]]]
 class Layout:
     header_index: int  # 0-based grid row of the header
     columns: dict[str, int] = field(default_factory=dict)  # key -> 0-based column
-    extra_columns: list[tuple[str, str]] = field(default_factory=list)  # (letter, header)
+    # Headers that are not read, by 0-based column: unknown ones, and a template header seen
+    # again (`repeats` names the key it repeats; the first occurrence is the one read).
+    extra_headers: dict[int, str] = field(default_factory=dict)
+    repeats: dict[int, str] = field(default_factory=dict)
     first_data_index: int = 0
 
 
@@ -98,8 +101,10 @@ def find_layout(grid: Grid, merged: Merged | None = None) -> Layout | None:
         key = header_key(value)
         if key is not None and key not in layout.columns:
             layout.columns[key] = column
-        elif not (isinstance(value, str) and not value.strip()):
-            text = " ".join(str(value).split())
-            layout.extra_columns.append((column_letter(column), text))
+            continue
+        if key is not None:
+            layout.repeats[column] = key
+        if not (isinstance(value, str) and not value.strip()):
+            layout.extra_headers[column] = " ".join(str(value).split())
     layout.first_data_index = _first_data_index(grid, header_index)
     return layout

@@ -2,14 +2,15 @@
 
 calamine builds a sheet as a dense grid and reports error values as blanks (see cells.py), so a
 light pass over the file's own XML or records finds, per sheet, the last row and column holding a
-value (to refuse grids too large for memory) and the cells holding an error value.
+value (to refuse grids too large for memory) and the cells holding an error value; for .ods
+also the merged ranges, which calamine does not give for that format.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pemetaan_ksd.read.cells import ErrorCells, column_letter
+from pemetaan_ksd.read.cells import ErrorCells, Position, column_letter
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,9 @@ class SheetScan:
     columns: int = 0
     errors: ErrorCells = field(default_factory=dict)  # 0-based (row, column) -> "#REF!"
     error_blocks: list[ErrorBlock] = field(default_factory=list)
+    # Merged ranges, 0-based ((top, left), (bottom, right)) as calamine gives them; filled only
+    # for .ods, where calamine 0.9.1 gives none (`merged_cell_ranges` is None).
+    merged: list[tuple[Position, Position]] = field(default_factory=list)
 
     def include(self, row: int, column: int) -> None:
         """Note a value at 0-based (row, column)."""

@@ -1,9 +1,11 @@
-"""Extent and error cells of .ods tables, from `content.xml`.
+"""Extent, error cells and merged ranges of .ods tables, from `content.xml`.
 
 calamine builds every table of an .ods when the workbook is opened, so all tables are scanned.
 Rows and cells may be repeated (`table:number-rows-repeated`, `table:number-columns-repeated`);
 LibreOffice marks an error result with `calcext:value-type="error"` and writes its text in
-`<text:p>` while `office:string-value` is empty, which is what calamine returns.
+`<text:p>` while `office:string-value` is empty, which is what calamine returns. A merged range
+is the cell carrying `table:number-rows-spanned` / `table:number-columns-spanned` (calamine 0.9.1
+gives no merged ranges for .ods).
 
 Files written with the usual `table:` prefix are scanned row by row with byte searches (a full
 XML parse costs ~20 times calamine's own read); anything else is parsed with defusedxml.
@@ -36,6 +38,9 @@ _ROWS_REPEAT = re.compile(rb"""number-rows-repeated=["']([0-9]+)["']""")
 _COLUMNS_REPEAT = re.compile(rb"""number-columns-repeated=["']([0-9]+)["']""")
 _TAG = re.compile(rb"<[^>]*>")
 _ERROR_TYPE = b'value-type="error"'
+_SPANNED = b"-spanned="
+_ROWS_SPANNED = re.compile(rb"""number-rows-spanned=["']([0-9]+)["']""")
+_COLUMNS_SPANNED = re.compile(rb"""number-columns-spanned=["']([0-9]+)["']""")
 
 # --- full parse -------------------------------------------------------------------------------
 _NS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -43,7 +48,8 @@ _NS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _NS_CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
 _TABLE_TAG = _NS_TABLE + "table"
 _ROW_TAG = _NS_TABLE + "table-row"
-_CELL_TAGS = frozenset({_NS_TABLE + "table-cell", _NS_TABLE + "covered-table-cell"})
+_CELL_TAG = _NS_TABLE + "table-cell"
+_CELL_TAGS = frozenset({_CELL_TAG, _NS_TABLE + "covered-table-cell"})
 
 
 def scan(archive: zipfile.ZipFile) -> dict[str, SheetScan]:
@@ -92,6 +98,22 @@ def _row_errors(body: bytes, row: int, rows: int, scan: SheetScan) -> None:
         column += repeat
 
 
+def _note_merge(scan: SheetScan, row: int, column: int, rows: int, columns: int) -> None:
+    """A cell spanning more than itself starts a merged range (only the first of repeated rows)."""
+    if rows > 1 or columns > 1:
+        scan.merged.append(((row, column), (row + rows - 1, column + columns - 1)))
+
+
+def _row_merges(body: bytes, row: int, scan: SheetScan) -> None:
+    column = 0
+    for cell in _CELL_START.finditer(body):
+        attributes = cell.group(1)
+        if _SPANNED in attributes:
+            _note_merge(scan, row, column, _repeat_in(attributes, _ROWS_SPANNED),
+                        _repeat_in(attributes, _COLUMNS_SPANNED))
+        column += _repeat_in(attributes, _COLUMNS_REPEAT)
+
+
 def _scan_table(content: bytes, start: int, end: int) -> SheetScan:
     scan = SheetScan()
     row, position = 0, start
@@ -111,6 +133,8 @@ def _scan_table(content: bytes, start: int, end: int) -> SheetScan:
                 scan.include(row + repeat - 1, width - 1)
             if _ERROR_TYPE in body:
                 _row_errors(body, row, repeat, scan)
+        if _SPANNED in body:
+            _row_merges(body, row, scan)
         row += repeat
     return scan
 
@@ -162,6 +186,10 @@ class _TableWalk:
         if element.get(_NS_CALCEXT + "value-type") == "error":
             text = "".join(element.itertext()).strip() or "#N/A"
             _note_error(self.scan, self.row, self.column, self.row_repeat, repeat, text)
+        if element.tag == _CELL_TAG:
+            _note_merge(self.scan, self.row, self.column,
+                        _repeat(element, _NS_TABLE + "number-rows-spanned"),
+                        _repeat(element, _NS_TABLE + "number-columns-spanned"))
         self.column += repeat
 
 

@@ -1,52 +1,16 @@
-"""Turn the grids of `Usulan`, `Identitas` and `_meta` into the Submission's values."""
+"""Turn the grids of `Identitas` and `_meta` into the Submission's values (rows: rows.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from pemetaan_ksd.contract import IDENTITAS_FIELDS, normalize_header
-from pemetaan_ksd.model import CellError, CellValue, DataRow
-from pemetaan_ksd.read.cells import Grid, RawValue, cell_at, clean_text, normalize
-from pemetaan_ksd.read.layout import Layout
+from pemetaan_ksd.model import CellError, CellValue
+from pemetaan_ksd.read.cells import Grid, RawValue, cell_at, normalize
 from pemetaan_ksd.read.scan import SheetScan
 
 IDENTITAS_SEARCH_ROWS = 30
 _LABEL_TO_KEY = {normalize_header(f.label): f.key for f in IDENTITAS_FIELDS}
-_NOT_COUNTED = frozenset({"no"})  # a prepared running number alone does not make a row
-
-
-def data_rows(grid: Grid, layout: Layout, scan: SheetScan) -> list[DataRow]:
-    """Every data row below the header with at least one filled cell in a found column."""
-    columns = list(layout.columns.items())
-    counted = [c for k, c in columns if k not in _NOT_COUNTED]
-    width = max((c for _, c in columns), default=-1) + 1
-    has_errors = bool(scan.errors or scan.error_blocks)
-    rows = []
-    for index in range(layout.first_data_index, len(grid)):
-        cells = grid[index]
-        if len(cells) < width:
-            cells = [*cells, *[""] * (width - len(cells))]
-        if has_errors:
-            values = {key: normalize(cells[c], scan.error_at(index, c)) for key, c in columns}
-        elif all(cells[c] == "" for c in counted):
-            continue  # the common blank row, decided without converting anything
-        else:
-            values = _plain_values(cells, columns)
-        if any(values[key] is not None for key in values if key not in _NOT_COUNTED):
-            rows.append(DataRow(index + 1, values))
-    return rows
-
-
-def _plain_values(cells: list[RawValue], columns: list[tuple[str, int]]) -> dict[str, CellValue]:
-    """normalize() for a row of a sheet without error cells, inlined: this is the hot loop."""
-    values: dict[str, CellValue] = {}
-    for key, column in columns:
-        value = cells[column]
-        if value.__class__ is str:
-            values[key] = clean_text(value) if value else None
-        else:
-            values[key] = value
-    return values
 
 
 def _label_key(value: RawValue) -> str | None:

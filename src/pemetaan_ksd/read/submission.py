@@ -3,7 +3,8 @@
 The path through a file: its bytes are hashed; the container is recognised from its bytes
 (sniff.py, which also applies the zip limits); a light scan finds each sheet's extent and error
 cells (scan_*.py) so that too large a grid is refused before calamine builds it; then calamine
-reads `Usulan`, `Identitas` and `_meta` once each (skip_empty_area=False keeps row numbers).
+reads `Usulan`, `Identitas` and `_meta` once each (skip_empty_area=False keeps row numbers), and
+any other sheet that may be a copy of `Usulan` (tables.py).
 """
 
 from __future__ import annotations
@@ -23,10 +24,10 @@ from pemetaan_ksd.model import Submission
 from pemetaan_ksd.read import reasons, scan_ods, scan_xls, scan_xlsx, sheets
 from pemetaan_ksd.read.cells import Grid, column_letter
 from pemetaan_ksd.read.cfb import CfbError
-from pemetaan_ksd.read.layout import Merged, find_layout
 from pemetaan_ksd.read.reasons import Unreadable, with_detail
 from pemetaan_ksd.read.scan import ScanError, SheetScan
 from pemetaan_ksd.read.sniff import Container, Format, open_container
+from pemetaan_ksd.read.tables import Table, candidates, other_tables, read_table, sheet_merges
 
 # Failures that mean "this file is damaged", whichever layer meets them first.
 _DAMAGED = (python_calamine.CalamineError, ScanError, CfbError, zipfile.BadZipFile, zlib.error,
@@ -129,31 +130,48 @@ def _fill(submission: Submission, data: bytes) -> None:
     with python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)) as book:
         submission.sheet_names = list(book.sheet_names)
         wanted = _wanted(submission.sheet_names)
-        if container.format is Format.OOXML and container.archive is not None:
-            scans = scan_xlsx.scan(container.archive, list(wanted.values()))
+        xlsx = container.archive if container.format is Format.OOXML else None
+        if xlsx is not None:
+            scans = scan_xlsx.scan(xlsx, list(wanted.values()))
             _check_grid(scans)
+        read = {w: scans.get(n, SheetScan()) for w, n in wanted.items()}
         grids: dict[str, Grid] = {}
-        merged: Merged | None = None
+        usulan: Table | None = None
         for contract_name, name in wanted.items():
             sheet = book.get_sheet_by_name(name)
-            grids[contract_name] = sheet.to_python(skip_empty_area=False)
+            grid = sheet.to_python(skip_empty_area=False)
             if contract_name == SHEET_USULAN:
-                merged = sheet.merged_cell_ranges
-    _apply(submission, grids, {w: scans.get(n, SheetScan()) for w, n in wanted.items()}, merged)
+                usulan = read_table(name, grid, read[SHEET_USULAN],
+                                    sheet_merges(sheet, read[SHEET_USULAN]))
+            else:
+                grids[contract_name] = grid
+        others = other_tables(book, candidates(book, wanted), scans, xlsx,
+                              {wanted[w]: s for w, s in read.items()})
+    _apply(submission, grids, read)
+    _apply_usulan(submission, wanted.get(SHEET_USULAN), usulan, others)
 
 
-def _apply(submission: Submission, grids: dict[str, Grid], scans: dict[str, SheetScan],
-           merged: Merged | None) -> None:
+def _apply(submission: Submission, grids: dict[str, Grid], scans: dict[str, SheetScan]) -> None:
     if SHEET_IDENTITAS in grids:
         values, cells = sheets.identitas(grids[SHEET_IDENTITAS], scans[SHEET_IDENTITAS])
         submission.identitas, submission.identitas_cells = values, cells
     if SHEET_META in grids:
         submission.meta = sheets.meta(grids[SHEET_META], scans[SHEET_META])
-    grid = grids.get(SHEET_USULAN)
-    layout = find_layout(grid, merged) if grid is not None else None
-    if grid is None or layout is None:
+
+
+def _apply_usulan(submission: Submission, name: str | None, table: Table | None,
+                  others: list[Table]) -> None:
+    """The sheet read as `Usulan`: the one of that name, else the only copy with its header."""
+    if name is None and len(others) == 1:
+        name, table, others = others[0].sheet, others[0], []
+    submission.usulan_sheet = name
+    submission.usulan_elsewhere = {t.sheet: len(t.rows.usulan) for t in others if t.rows.usulan}
+    if table is None:
         return
+    layout, rows = table.layout, table.rows
     submission.header_row = layout.header_index + 1
     submission.column_letters = {k: column_letter(c) for k, c in layout.columns.items()}
-    submission.extra_columns = layout.extra_columns
-    submission.rows = sheets.data_rows(grid, layout, scans[SHEET_USULAN])
+    submission.extra_columns = rows.extra_columns
+    submission.rows = rows.usulan
+    submission.stray_rows = rows.stray
+    submission.merged_ranges = rows.merged

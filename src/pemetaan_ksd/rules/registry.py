@@ -7,7 +7,11 @@ basis. Every template may use `{dasar}`, the legal basis of the variant.
 One finding per cell problem. Where two codes could describe the same cell, the first that
 applies wins and the others stay silent:
 
-- KSD101, KSD102, KSD103 stop the file: no row rule runs (the rows still count as rejected).
+- KSD101, KSD102, KSD103 and KSD113 (a required header twice) stop the file: no row rule
+  runs (the rows still count as rejected).
+- Rows that are not usulan are KSD109 only, one finding each, never row findings.
+- A finding on a cell inside a merged range names the range's first cell, where KSD114
+  also sits (struktur.Placement).
 - A spreadsheet error value (`#REF!`) is KSD205 (peringatan) only when no other rule speaks about
   that cell; otherwise the cell counts as empty, the other finding wins and its message notes the
   error value (validate.settle_error_cells).
@@ -185,6 +189,55 @@ _SPECS: tuple[Kode, ...] = (
        "Lembar Usulan tidak memuat satu pun usulan. Bila perangkat daerah ini memang tidak "
        "mengusulkan kerja sama untuk tahun {tahun}, berkas ini dicatat sebagai laporan nihil; "
        "bila ada, isi satu baris untuk setiap usulan mulai baris {baris}."),
+    _k("KSD109", P, "Baris bukan usulan", None,
+       "Baris {baris} tidak dibaca sebagai usulan dan disisihkan (isinya: \"{isi}\"). Satu "
+       "baris usulan mengisi paling sedikit empat kolom templat, atau memuat kode bidang urusan, "
+       "program, atau kegiatan. Bila baris ini tanda tangan atau pengesahan, hapus dari lembar "
+       "Usulan: penanggung jawab dicatat pada lembar Identitas (Nama Penanggung Jawab, Jabatan). "
+       "Bila baris ini catatan, pindahkan ke kolom Keterangan; bila memang usulan, lengkapi "
+       "isiannya."),
+    _k("KSD110", G, "Usulan pada lembar lain", None, {
+        "": "Lembar \"{lembar}\" memuat {jumlah} baris usulan dengan judul kolom templat, di "
+            "samping {ada} usulan pada lembar Usulan. Hanya lembar Usulan yang dibaca, sehingga "
+            "tidak dapat dipastikan usulan mana yang berlaku. Pindahkan semua usulan yang "
+            "berlaku ke lembar Usulan, hapus lembar \"{lembar}\", lalu kirim ulang; sampai itu "
+            "dilakukan, usulan berkas ini tidak dapat digabungkan.",
+        "kosong": "Lembar \"{lembar}\" memuat {jumlah} baris usulan, sedangkan lembar Usulan "
+            "kosong. Hanya lembar Usulan yang dibaca. Pindahkan baris-baris itu ke lembar Usulan "
+            "(salin, lalu tempel sebagai nilai saja), hapus lembar \"{lembar}\", lalu kirim "
+            "ulang; sampai itu dilakukan, usulan berkas ini tidak dapat digabungkan.",
+        "tanpa_usulan": "Lembar Usulan tidak ada, dan lebih dari satu lembar memuat judul kolom "
+            "templat, sehingga tidak dapat dipastikan lembar mana yang berlaku. Lembar "
+            "\"{lembar}\" memuat {jumlah} baris usulan. Kumpulkan usulan yang berlaku pada satu "
+            "lembar bernama Usulan, hapus lembar lainnya, lalu kirim ulang.",
+    }),
+    _k("KSD111", P, "Lembar Usulan berganti nama", None,
+       "Lembar Usulan tidak ada; usulan dibaca dari lembar \"{lembar}\" karena hanya lembar itu "
+       "yang memuat judul kolom templat. Ganti nama lembar itu menjadi Usulan (klik kanan pada "
+       "nama lembar, lalu Ganti Nama) agar berkas berikutnya terbaca tanpa dugaan."),
+    _k("KSD112", I, "Kolom tambahan tidak dibaca", None,
+       "Kolom berikut bukan kolom templat, sehingga isinya tidak dibaca dan tidak ikut "
+       "digabungkan: {kolom}. Bila isinya perlu diketahui Bagian Pemerintahan, pindahkan ke "
+       "kolom Keterangan; bila tidak, hapus kolom itu."),
+    _k("KSD113", G, "Judul kolom ganda", None,
+       "Judul kolom \"{judul}\" terdapat lebih dari satu kali (kolom {kolom}), sehingga tidak "
+       "dapat dipastikan kolom mana yang berisi nilai yang berlaku ({isi}). Isian baris-baris "
+       "usulan belum diperiksa. Pertahankan satu kolom saja: pindahkan isian yang berlaku ke "
+       "kolom itu, hapus kolom lainnya, lalu kirim ulang."),
+    _k("KSD114", P, "Sel digabung pada baris usulan", None, {
+        "tegak": "Sel {rentang} digabung (merge) melintasi baris {dari} sampai {sampai}. Isinya "
+            "dibaca untuk setiap baris yang dicakupnya, tetapi setiap baris usulan harus berdiri "
+            "sendiri, dan sel gabungan bergeser atau hilang saat baris diurutkan, disaring, atau "
+            "disalin. Batalkan penggabungan sel itu (Unmerge), lalu tulis nilainya pada setiap "
+            "baris.",
+        "mendatar": "Sel {rentang} digabung (merge) melintasi beberapa kolom. Isinya dibaca "
+            "hanya untuk kolom {kolom}; kolom lain yang dicakupnya dianggap kosong. Batalkan "
+            "penggabungan sel itu (Unmerge), lalu isi setiap kolom pada kolomnya sendiri.",
+        "blok": "Sel {rentang} digabung (merge) melintasi baris {dari} sampai {sampai} dan "
+            "beberapa kolom. Isinya dibaca untuk setiap baris yang dicakupnya, tetapi hanya "
+            "untuk kolom {kolom}; kolom lain yang dicakupnya dianggap kosong. Batalkan "
+            "penggabungan sel itu (Unmerge), lalu isi setiap baris dan kolom tersendiri.",
+    }),
     _k("KSD201", G, "Isian wajib kosong", None, {
         "": "Kolom \"{kolom}\" wajib diisi, tetapi {keadaan}. {isi}",
         "dokumen": "Kolom \"Dokumen Perencanaan Acuan\" wajib diisi karena kolom \"Tercantum "

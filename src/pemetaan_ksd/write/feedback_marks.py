@@ -65,11 +65,25 @@ def sheet_named(wb: Workbook, name: str) -> Worksheet | None:
     return ws if isinstance(ws, Worksheet) else None
 
 
-def locate(wb: Workbook, finding: Finding) -> Target | None:
-    """The cell of `finding` in `wb`; None for a file-level finding or a sheet not there."""
+# KSD111: the sheet read in place of `Usulan` is named in that finding's `sheet`.
+READ_INSTEAD_CODE = "KSD111"
+
+
+def usulan_title(findings: Sequence[Finding]) -> str:
+    """The sheet that was read as `Usulan`: `Usulan`, or the one a KSD111 finding names."""
+    return next((f.sheet for f in findings if f.code == READ_INSTEAD_CODE and f.sheet),
+                SHEET_USULAN)
+
+
+def locate(wb: Workbook, finding: Finding, usulan: str = SHEET_USULAN) -> Target | None:
+    """The cell of `finding` in `wb`; None for a file-level finding or a sheet not there.
+
+    A finding on `Usulan` lands on `usulan`, the sheet read as `Usulan` (see usulan_title).
+    """
     if finding.cell is None:
         return None
-    ws = sheet_named(wb, finding.sheet or SHEET_USULAN)
+    sheet = finding.sheet or SHEET_USULAN
+    ws = sheet_named(wb, usulan if sheet == SHEET_USULAN else sheet)
     if ws is None:
         return None
     try:
@@ -89,7 +103,8 @@ def merged_anchor(ws: Worksheet, coordinate: str) -> str:
 
 def mark_findings(wb: Workbook, findings: Sequence[Finding]) -> list[Target | None]:
     """Fill and note every finding's cell; the targets, in the order of `findings`."""
-    targets = [locate(wb, f) for f in findings]
+    usulan = usulan_title(findings)
+    targets = [locate(wb, f, usulan) for f in findings]
     groups: dict[Target, list[Finding]] = {}
     for finding, target in zip(findings, targets, strict=True):
         if target is not None:
