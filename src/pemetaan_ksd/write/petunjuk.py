@@ -277,7 +277,10 @@ def _kriteria_rows(profil: Profil) -> tuple[tuple[str, str, str], ...]:
 _LANGKAH: tuple[tuple[str, str, str], ...] = (
     ("Lengkapi identitas", "Lembar Identitas",
      "Periksa tahun, kode dan nama perangkat daerah yang sudah terisi. Lengkapi nama "
-     "penanggung jawab, jabatan, nomor telepon, email dan tanggal pengisian."),
+     "penanggung jawab, jabatan, nomor telepon, email dan tanggal pengisian. Pengesahan "
+     "dicatat di sini (Nama Penanggung Jawab, Jabatan), bukan sebagai blok tanda tangan di "
+     "bawah tabel Usulan: baris tempat dan tanggal, jabatan, nama atau NIP di bawah tabel "
+     "bukan usulan dan disisihkan."),
     ("Satu baris, satu usulan", "Lembar Usulan, mulai baris 7",
      "Satu usulan adalah satu program atau kegiatan yang akan dikerjasamakan dengan satu "
      "calon mitra. Kegiatan yang sama dengan dua mitra ditulis dalam dua baris."),
