@@ -312,7 +312,7 @@ class Placement:
             self._cover(sub)
 
     def _cover(self, sub: Submission) -> None:
-        columns = sorted((column_index(letter), letter) for letter in sub.column_letters.values())
+        columns = [(column_index(letter), letter) for letter in sub.column_letters.values()]
         for merged in sub.merged_ranges:
             inside = [letter for index, letter in columns
                       if merged.left - 1 <= index <= merged.right - 1]
