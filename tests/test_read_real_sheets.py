@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -91,6 +92,21 @@ def test_other_sheet_too_large_to_build_is_left_alone(tmp_path: Path,
     assert (sub.read_error, sub.usulan_elsewhere) == (None, {})
     monkeypatch.setattr(safety, "MAX_GRID_CELLS", 4 * 999 * 702)
     assert read_submission(path).usulan_elsewhere == {"Lampiran": 1}
+
+
+def test_damaged_other_sheet_is_left_alone(tmp_path: Path) -> None:
+    path = build_submission(tmp_path / "a.xlsx", usulan_rows(1),
+                            extra_sheets={"Lampiran": usulan_rows(1)})
+    damaged = tmp_path / "rusak.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(damaged, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet4.xml":  # Lampiran, after Usulan
+                data = data[: len(data) // 2]
+            target.writestr(info, data)
+    sub = read_submission(damaged)
+    assert (sub.read_error, [r.excel_row for r in sub.rows], sub.usulan_elsewhere) == (
+        None, [7], {})
 
 
 # --- KSD111 -----------------------------------------------------------------------------------

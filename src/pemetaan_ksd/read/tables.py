@@ -8,8 +8,8 @@ Only sheets that could be such a copy are looked at: worksheets not named like t
 other sheets nor like the first sheet of a feedback copy (`Catatan Validasi`). A template has
 none, so an ordinary submission costs nothing more. For .xlsx each one is measured from its XML
 before calamine builds it, and one that would take the grids read past the safety limit is not
-read (it is left alone, as before: it cannot be a usulan sheet of a sane size); .ods and .xls
-are measured whole before opening (submission.py).
+read (it is left alone, as before: it cannot be a usulan sheet of a sane size), and so is one
+calamine cannot read; .ods and .xls are measured whole before opening (submission.py).
 """
 
 from __future__ import annotations
@@ -103,13 +103,21 @@ def other_tables(book: python_calamine.CalamineWorkbook, names: list[str],
     tables = []
     for name in names:
         scan = usable.get(name)
-        if scan is None:
-            continue
-        sheet = book.get_sheet_by_name(name)
-        if find_header(sheet.to_python(skip_empty_area=False, nrows=HEADER_SEARCH_ROWS)) is None:
-            continue
-        table = read_table(name, sheet.to_python(skip_empty_area=False), scan,
-                           sheet_merges(sheet, scan))
+        table = _other_table(book, name, scan) if scan is not None else None
         if table is not None:
             tables.append(table)
     return tables
+
+
+def _other_table(book: python_calamine.CalamineWorkbook, name: str, scan: SheetScan
+                 ) -> Table | None:
+    """One sheet as a table when it has the header; a sheet calamine cannot read is left alone,
+    as it was before such sheets were looked at (the file's own sheets decide KSD101)."""
+    try:
+        sheet = book.get_sheet_by_name(name)
+        if find_header(sheet.to_python(skip_empty_area=False, nrows=HEADER_SEARCH_ROWS)) is None:
+            return None
+        grid = sheet.to_python(skip_empty_area=False)
+    except python_calamine.CalamineError:
+        return None
+    return read_table(name, grid, scan, sheet_merges(sheet, scan))
