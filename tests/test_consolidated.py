@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 
 from pemetaan_ksd.model import Report, Severity
-from pemetaan_ksd.write import atomic, consolidated
+from pemetaan_ksd.write import atomic
 from pemetaan_ksd.write.atomic import OutputError, atomic_write_bytes, atomic_write_with
 from pemetaan_ksd.write.consolidated import (
     SHEET_DAFTAR,
@@ -29,6 +29,7 @@ from pemetaan_ksd.write.consolidated import (
     SHEETS,
     write_consolidated,
 )
+from pemetaan_ksd.write.workbook import info
 from test_merge import (
     baris,
     berkas,
@@ -279,7 +280,7 @@ def test_failed_write_leaves_previous_output_untouched(tmp_path: Path,
     def boom(*args: object) -> None:
         raise RuntimeError("gagal di tengah penulisan")
 
-    monkeypatch.setattr(consolidated, "_sheet_info", boom)
+    monkeypatch.setattr(info, "add_sheet", boom)
     with pytest.raises(RuntimeError, match="gagal di tengah"):
         write(tmp_path, laporan(contoh_files()[:1]))
     assert target.read_bytes() == before

@@ -11,6 +11,8 @@ from openpyxl.worksheet.header_footer import HeaderFooterItem
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from pemetaan_ksd.write.text_metrics import ARIAL_10_CHARS, wrapped_lines
+
 FONT_NAME = "Arial"  # present on Windows and macOS; LibreOffice maps it to Liberation Sans
 FONT_SIZE = 10
 
@@ -76,7 +78,6 @@ FILL_NUMBER_ROW = fill(GREY_PALE)
 FILL_EXAMPLE = fill(EXAMPLE_FILL)
 
 LINE_HEIGHT_PT = 13.0  # one line of 10-point Arial, with leading
-CHARS_PER_WIDTH_UNIT = 1.25  # 10-point Arial characters per column-width unit, on average
 
 
 def wrapped_height(text: str, width: float, line_height: float = LINE_HEIGHT_PT) -> float:
@@ -85,23 +86,7 @@ def wrapped_height(text: str, width: float, line_height: float = LINE_HEIGHT_PT)
     Spreadsheet programs do not grow rows for merged cells, and not every one grows rows
     of a file it did not write, so the writer sets the height itself.
     """
-    per_line = max(1, int(width * CHARS_PER_WIDTH_UNIT))
-    lines = 0
-    for paragraph in text.split("\n"):
-        lines += max(1, _wrapped_lines(paragraph, per_line))
-    return math.ceil(lines * line_height + 4)
-
-
-def _wrapped_lines(paragraph: str, per_line: int) -> int:
-    count, used = 1, 0
-    for word in paragraph.split():
-        need = len(word) if used == 0 else used + 1 + len(word)
-        if need <= per_line:
-            used = need
-        else:
-            count += 1 + (len(word) - 1) // per_line
-            used = len(word) % per_line or per_line
-    return count
+    return math.ceil(wrapped_lines(text, width, ARIAL_10_CHARS) * line_height + 4)
 
 
 def register(ws: Worksheet, named: Iterable[NamedStyle]) -> None:
@@ -111,6 +96,14 @@ def register(ws: Worksheet, named: Iterable[NamedStyle]) -> None:
     for style in named:
         if style.name not in workbook.named_styles:
             workbook.add_named_style(style)
+
+
+def protect(ws: Worksheet) -> None:
+    """Protect the sheet without a password; column widths and row heights stay adjustable."""
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    ws.protection.insertRows = False
 
 
 def fit_to_width(ws: Worksheet, orientation: Literal["portrait", "landscape"],

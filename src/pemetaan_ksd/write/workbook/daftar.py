@@ -1,0 +1,59 @@
+"""`Daftar Rencana`: the year's accepted usulan, with the official names, ready to print."""
+
+from __future__ import annotations
+
+from pemetaan_ksd.merge import Konsolidasi
+from pemetaan_ksd.write.workbook.table import Book, Col, TableSheet, write_table
+
+SHEET = "Daftar Rencana"
+TITLE = "DAFTAR RENCANA PROGRAM DAN KEGIATAN KERJA SAMA DAERAH TAHUN {tahun}"
+PAPER_A3 = 8  # 19 printed columns stay readable on one page width
+
+# (header, width, kind, DataFrame column, printed)
+COLUMNS: tuple[tuple[str, float, str, str | None, bool], ...] = (
+    ("No", 5, "int", None, True),
+    ("Kode Bidang Urusan", 7, "center", "kode_bidang_urusan", True),
+    ("Bidang Urusan", 14, "text", "bidang_urusan_singkat", True),
+    ("Kode Program", 8, "center", "kode_program", True),
+    ("Nama Program", 22, "text", "nama_program", True),
+    ("Kode Kegiatan", 11, "center", "kode_kegiatan", True),
+    ("Nama Kegiatan", 24, "text", "nama_kegiatan", True),
+    ("Objek Kerja Sama", 26, "text", "objek", True),
+    ("Jenis Kerja Sama", 10, "center", "jenis_kerja_sama", True),
+    ("Calon Mitra", 17, "text", "mitra", True),
+    ("Jangka Waktu", 9, "center", "jangka_waktu", True),
+    ("Skala Prioritas", 8, "center", "skala_prioritas", True),
+    ("Perkiraan Anggaran per Tahun (Rp)", 17, "money", "anggaran", True),
+    ("Sumber Pendanaan", 11, "text", "sumber_pendanaan", True),
+    ("Perlu Persetujuan DPRD", 9, "center", "perlu_persetujuan_dprd", True),
+    ("Tahapan Saat Ini", 12, "text", "tahapan", True),
+    ("Perangkat Daerah Pengusul", 18, "text", "nama_opd", True),
+    ("Peringatan", 28, "warn", "peringatan", True),
+    ("Keterangan", 16, "text", "keterangan", True),
+    ("Kode Sub Kegiatan", 16, "center", "kode_sub_kegiatan", False),
+    ("Jenis Mitra", 16, "text", "jenis_mitra", False),
+    ("Kode Wilayah Mitra", 9, "center", "kode_wilayah_mitra", False),
+    ("Berbatasan", 10, "center", "berbatasan", False),
+    ("Bentuk KSDPK", 14, "text", "bentuk_ksdpk", False),
+    ("Prakarsa", 9, "center", "prakarsa", False),
+    ("Sudah Dianggarkan di APBD Tahun Berjalan", 12, "center", "sudah_dianggarkan", False),
+    ("Membebani Masyarakat dan Daerah", 12, "center", "membebani", False),
+    ("Kode Perangkat Daerah", 22, "center", "kode_opd", False),
+    ("Berkas Sumber", 24, "text", "berkas", False),
+    ("Baris", 6, "int", "baris", False),
+)
+
+
+def add_sheet(book: Book, kons: Konsolidasi) -> None:
+    cols = [Col(h, w, k, total=(k == "money"), printed=p) for h, w, k, _, p in COLUMNS]
+    keys = [key for _, _, _, key, _ in COLUMNS if key is not None]
+    rows = [(i, *values) for i, values in
+            enumerate(kons.daftar[keys].itertuples(index=False, name=None), start=1)]
+    sub = ("Usulan perangkat daerah tanpa galat yang jangka waktunya mencakup tahun "
+           f"{kons.tahun}, diurutkan menurut bidang urusan, program, kegiatan, skala prioritas "
+           "dan perangkat daerah. Kolom berjudul abu-abu tidak ikut dicetak.")
+    write_table(book, TableSheet(
+        SHEET, cols, rows, TITLE.format(tahun=kons.tahun), sub,
+        footer=f"Daftar Rencana Kerja Sama Daerah Tahun {kons.tahun}",
+        empty=f"Belum ada usulan yang diterima untuk tahun {kons.tahun}.",
+        totals=True, freeze_col=3, paper=PAPER_A3))
