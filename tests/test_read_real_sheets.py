@@ -158,3 +158,12 @@ def test_a_finding_that_says_usulan_lands_on_the_sheet_read_instead(tmp_path: Pa
     [target, _] = mark_findings(wb, [later, read_instead])
     assert target is not None and (target.sheet, target.cell) == ("Data", "A7")
 
+
+
+def test_a_cross_file_finding_names_the_sheet_read_instead(tmp_path: Path) -> None:
+    build_submission(tmp_path / "a.xlsx", usulan_rows(1), sheet_names={"Usulan": "Data"})
+    build_submission(tmp_path / "b.xlsx", usulan_rows(1),
+                     identitas={"kode_opd": "1.02.0.00.0.00.01.0000", "nama_opd": "Dinkes"})
+    report = validate([tmp_path], PROFIL)
+    same = [(f.sheet, f.cell) for fr in report.files for f in fr.findings if f.code == "KSD502"]
+    assert same == [("Data", "A7"), ("Usulan", "A7")]

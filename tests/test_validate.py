@@ -95,7 +95,8 @@ def test_validate_a_folder_end_to_end(tmp_path: Path) -> None:
     ]
     catatan, dinkes, dlh = report.files
     assert [(f.code, f.cell) for f in catatan.findings] == [("KSD101", None)]
-    assert [(f.code, f.cell) for f in dinkes.findings] == [("KSD502", "B8"), ("KSD303", "D8")]
+    assert [(f.code, f.cell) for f in dinkes.findings] == [
+        ("KSD112", None), ("KSD502", "B8"), ("KSD303", "D8")]  # the empty extra column
     assert [(f.code, f.sheet, f.cell, f.row) for f in dlh.findings] == [
         ("KSD502", "Usulan", "A7", 7), ("KSD205", "Usulan", "D8", 8),
         ("KSD401", "Usulan", "J8", 8), ("KSD405", "Usulan", "U8", 8)]

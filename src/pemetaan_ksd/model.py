@@ -215,6 +215,7 @@ class FileResult:
     set_aside_for: str | None = None  # KSD501: the newer file chosen instead of this one
     header_row: int | None = None  # the Usulan header row as read (feedback copy)
     column_letters: dict[str, str] = field(default_factory=dict)  # key -> "K"
+    usulan_sheet: str = "Usulan"  # the sheet the usulan were read from (KSD111: another name)
 
     @property
     def findings(self) -> list[Finding]:

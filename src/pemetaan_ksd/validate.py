@@ -66,6 +66,7 @@ def check_submission(sub: Submission, ctx: Konteks, display_path: str) -> FileRe
     result.file_findings = [f for _, rule in FILE_RULES for f in rule(sub, ctx)]
     blocked = any(f.code in struktur.BLOCKING for f in result.file_findings)
     placement = struktur.Placement(sub)
+    result.usulan_sheet = placement.sheet or SHEET_USULAN
     for data_row in sub.rows:
         first_cell = placement.cell(sub.first_cell(data_row.excel_row))
         view = RowView(data_row, sub.column_letters, first_cell, ctx)

@@ -6,7 +6,6 @@ import datetime as dt
 import re
 from collections import defaultdict
 
-from pemetaan_ksd.contract import SHEET_USULAN
 from pemetaan_ksd.model import FileResult, Finding, RowResult, Usulan
 from pemetaan_ksd.profile import Profil
 from pemetaan_ksd.rules.registry import Posisi, finding, sort_findings
@@ -32,8 +31,8 @@ def _nama_mitra(usulan: Usulan) -> str:
     return usulan.nama_mitra_resmi or usulan.calon_mitra or "-"
 
 
-def _row_pos(row: RowResult) -> Posisi:
-    return Posisi(SHEET_USULAN, row.first_cell, row.excel_row)
+def _row_pos(result: FileResult, row: RowResult) -> Posisi:
+    return Posisi(result.usulan_sheet, row.first_cell, row.excel_row)
 
 
 def _add(row: RowResult, found: Finding) -> None:
@@ -50,7 +49,7 @@ def ulang_dalam_berkas(result: FileResult) -> None:
         if key not in first:
             first[key] = row
             continue
-        _add(row, finding("KSD503", _row_pos(row), baris_awal=first[key].excel_row,
+        _add(row, finding("KSD503", _row_pos(result, row), baris_awal=first[key].excel_row,
                           kegiatan=key[0], mitra=_nama_mitra(row.usulan), jenis=key[2]))
 
 
@@ -125,8 +124,8 @@ def sama_antar_opd(results: list[FileResult]) -> None:
         for opd, own in by_opd.items():
             others = [e for other, rows in by_opd.items() if other != opd for e in rows]
             text = _others_text(others)
-            for _, row in own:
-                _add(row, finding("KSD502", _row_pos(row), kegiatan=key[0],
+            for owner, row in own:
+                _add(row, finding("KSD502", _row_pos(owner, row), kegiatan=key[0],
                                   mitra=_nama_mitra(row.usulan), jenis=key[2], lain=text))
 
 
