@@ -523,3 +523,8 @@ def normalize_header(text: object) -> str:
 
 
 HEADER_TO_KEY: dict[str, str] = {normalize_header(c.header): c.key for c in COLUMNS}
+
+# The years a template's year cells and the `--tahun` options accept (Tahun Mulai, Tahun Selesai,
+# Tahun Pemetaan).
+TAHUN_MIN = 2000
+TAHUN_MAX = 2100
