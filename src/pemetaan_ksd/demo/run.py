@@ -237,9 +237,10 @@ def _step_merge(run: api.MergeRun, profil: Profil) -> Langkah:
         "Rencana yang membebani masyarakat atau belum dianggarkan perlu persetujuan DPRD "
         "(PP 28/2018 Pasal 6 ayat 2).",
         [
-            f"{r.baris_dibaca} usulan dibaca = {r.diterima_tahun_ini} masuk daftar {profil.tahun}"
+            f"{r.baris_dibaca} baris dibaca = {r.diterima_tahun_ini} masuk daftar {profil.tahun}"
             f" + {r.diterima_luar_tahun} diterima untuk tahun lain + {r.ditolak} perlu "
-            "perbaikan.",
+            f"perbaikan + {r.bukan_usulan} bukan usulan + {r.diganti} dari berkas yang "
+            "diganti kiriman terbaru.",
             *(f"Berkas terbaru yang dipakai: {c}." for c in chosen),
         ],
         [daftar_name(profil.tahun)],
