@@ -27,7 +27,7 @@ from pemetaan_ksd import contract  # noqa: E402
 from pemetaan_ksd.profile import Profil, load_profile  # noqa: E402
 from pemetaan_ksd.validate import validate  # noqa: E402
 from pemetaan_ksd.write.feedback import write_feedback_copy  # noqa: E402
-from pemetaan_ksd.write.template import build_template, template_column_letters  # noqa: E402
+from pemetaan_ksd.write.template_sheets import build_template, template_column_letters  # noqa: E402
 from workbooks import build_submission, good_row  # noqa: E402
 
 

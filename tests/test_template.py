@@ -18,18 +18,18 @@ from pemetaan_ksd import contract, reference
 from pemetaan_ksd.contract import COLUMNS, Kind
 from pemetaan_ksd.profile import PerangkatDaerah, Profil, load_profile
 from pemetaan_ksd.reference import Level
+from pemetaan_ksd.write.dropdowns import install_dropdowns
 from pemetaan_ksd.write.petunjuk import contoh_usulan, petunjuk_text
 from pemetaan_ksd.write.template import (
     GENERIC_CREATED,
     TemplateExistsError,
     UnknownOpdError,
-    install_dropdowns,
-    template_column_letters,
     template_filename,
     write_generic_template,
     write_template,
     write_templates,
 )
+from pemetaan_ksd.write.template_sheets import template_column_letters
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMITTED_DIR = ROOT / "templates" / "xlsx"
