@@ -36,6 +36,9 @@ ARIAL_9_PX = TextMetrics(per_width_unit=7.0, margin=6, char=6.0, capital=7.6, sp
 # workbooks: template, Petunjuk, feedback copies.
 ARIAL_10_CHARS = TextMetrics(per_width_unit=1.25, margin=0, char=1, capital=1, space=1,
                              whole_characters=True)
+# Plain characters: the width is a count of characters (a note box, sized by its font).
+CHARACTERS = TextMetrics(per_width_unit=1, margin=0, char=1, capital=1, space=1,
+                         whole_characters=True)
 
 
 @functools.lru_cache(maxsize=65536)  # names and texts repeat: the same kegiatan, the same partner
