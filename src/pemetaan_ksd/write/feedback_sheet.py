@@ -125,7 +125,10 @@ def _head(ws: Worksheet, fr: FileResult, report: Report, fakta: Fakta) -> int:
                              f"{report.nomenklatur}"),
     ]
     if not fr.unreadable:
-        facts.append(("Jumlah usulan dibaca", f"{len(fr.rows)} baris pada lembar Usulan"))
+        bukan = (f"; {fr.rows_not_usulan} baris lain bukan usulan dan disisihkan"
+                 if fr.rows_not_usulan else "")
+        facts.append(("Jumlah usulan dibaca",
+                      f"{len(fr.rows)} baris pada lembar {fr.usulan_sheet}{bukan}"))
     row = 3
     for label, value in facts:
         row += 1
