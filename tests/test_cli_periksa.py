@@ -127,3 +127,20 @@ def test_status_text_names_the_missing(inbox: Path, capsys: pytest.CaptureFixtur
     out = capsys.readouterr().out
     assert "2 dari 28 perangkat daerah sudah mengirim" in out
     assert "Belum mengirim (26)" in out and "Dinas Pariwisata" in out
+
+
+def test_a_fault_in_our_reading_code_is_exit_3_not_a_damaged_file(
+    inbox: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only what touches the file is guarded: a bug in the layout step is ours (exit 3)."""
+    from pemetaan_ksd.read import tables
+
+    def broken_layout(*args: object, **kwargs: object) -> None:
+        raise KeyError("kolom")  # what a slip in our own code raises
+
+    monkeypatch.setattr(tables, "find_layout", broken_layout)
+    assert run(["validasi", str(inbox), "--format", "json"]) == 3
+    captured = capsys.readouterr()
+    assert "KSD101" not in captured.out
+    assert "kesalahan di dalam program (bukan kesalahan berkas Anda)" in " ".join(
+        captured.err.split())

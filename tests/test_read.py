@@ -16,7 +16,14 @@ import pytest
 
 from conftest import ConvertFormats
 from pemetaan_ksd import contract, safety
-from pemetaan_ksd.model import CellError, ExtraColumn, StrayRow, Submission
+from pemetaan_ksd.model import (
+    CellError,
+    ExtraColumn,
+    ReadError,
+    ReadErrorKind,
+    StrayRow,
+    Submission,
+)
 from pemetaan_ksd.read import (
     BUKAN_SPREADSHEET,
     KATA_SANDI,
@@ -35,8 +42,8 @@ def _rows(sub: Submission, *keys: str) -> list[tuple[object, ...]]:
     return [(r.excel_row, *(r.values.get(k) for k in keys)) for r in sub.rows]
 
 
-def _category(sub: Submission) -> str | None:
-    return sub.read_error.split(" (")[0] if sub.read_error else None
+def _category(sub: Submission) -> ReadErrorKind | None:
+    return sub.read_error.kind if sub.read_error else None
 
 
 # --- a well-formed submission -------------------------------------------------------------
@@ -333,33 +340,34 @@ def good_xlsx(tmp_path: Path) -> Path:
 
 def test_random_bytes_named_xlsx(tmp_path: Path) -> None:
     sub = read_submission(_write(tmp_path / "acak.xlsx", bytes(range(256)) * 40))
-    assert sub.read_error == BUKAN_SPREADSHEET
+    assert sub.read_error == ReadError(BUKAN_SPREADSHEET)
     assert (sub.sheet_names, sub.rows, sub.size) == ([], [], 10240)
     assert sub.sha256 == hashlib.sha256(bytes(range(256)) * 40).hexdigest()
 
 
 def test_text_file(tmp_path: Path) -> None:
     sub = read_submission(_write(tmp_path / "catatan.txt", b"Usulan kerja sama\n"))
-    assert sub.read_error == BUKAN_SPREADSHEET
+    assert sub.read_error == ReadError(BUKAN_SPREADSHEET)
 
 
 def test_empty_file(tmp_path: Path) -> None:
     assert read_submission(_write(tmp_path / "a.xlsx", b"")).read_error == (
-        f"{RUSAK} (berkas kosong)")
+        ReadError(RUSAK, "berkas kosong"))
 
 
 @pytest.mark.parametrize("keep", [0.2, 0.5, 0.9, 0.99])
 def test_truncated_xlsx(good_xlsx: Path, tmp_path: Path, keep: float) -> None:
     data = good_xlsx.read_bytes()
     sub = read_submission(_write(tmp_path / "potong.xlsx", data[: int(len(data) * keep)]))
-    assert sub.read_error == RUSAK
+    assert sub.read_error == ReadError(RUSAK)
 
 
 def test_damaged_member_in_xlsx(good_xlsx: Path, tmp_path: Path) -> None:
     data = bytearray(good_xlsx.read_bytes())
     start = data.find(b"xl/worksheets/sheet3.xml") + 40  # inside its compressed data
     data[start : start + 200] = bytes(200)
-    assert read_submission(_write(tmp_path / "rusak.xlsx", bytes(data))).read_error == RUSAK
+    assert read_submission(_write(tmp_path / "rusak.xlsx", bytes(data))).read_error == (
+        ReadError(RUSAK))
 
 
 def test_encrypted_ooxml(tmp_path: Path) -> None:
@@ -367,14 +375,14 @@ def test_encrypted_ooxml(tmp_path: Path) -> None:
         "EncryptionInfo": b"\x04\x00\x04\x00" + bytes(5000),
         "EncryptedPackage": bytes(range(256)) * 20,
     })
-    assert read_submission(path).read_error == KATA_SANDI
+    assert read_submission(path).read_error == ReadError(KATA_SANDI)
 
 
 def test_other_compound_files(tmp_path: Path) -> None:
     doc = build_compound_file(tmp_path / "surat.xls", {"WordDocument": bytes(5000)})
     assert _category(read_submission(doc)) == BUKAN_SPREADSHEET
     garbage = build_compound_file(tmp_path / "rusak.xls", {"Workbook": bytes(range(200)) * 30})
-    assert read_submission(garbage).read_error == RUSAK
+    assert read_submission(garbage).read_error == ReadError(RUSAK)
 
 
 def test_other_zip_files(tmp_path: Path) -> None:
@@ -389,13 +397,13 @@ def test_other_zip_files(tmp_path: Path) -> None:
 def test_html_named_xls(tmp_path: Path) -> None:
     html = b"\xef\xbb\xbf<html><body><table><tr><td>Usulan</td></tr></table></body></html>"
     sub = read_submission(_write(tmp_path / "ekspor.xls", html))
-    assert sub.read_error == f"{TIDAK_DIDUKUNG} (halaman web HTML)"
+    assert sub.read_error == ReadError(TIDAK_DIDUKUNG, "halaman web HTML")
 
 
 def test_missing_path_and_folder(tmp_path: Path) -> None:
     assert read_submission(tmp_path / "tidak-ada.xlsx").read_error == (
-        f"{TIDAK_DAPAT_DIAKSES} (berkas tidak ditemukan)")
-    assert read_submission(tmp_path).read_error == f"{TIDAK_DAPAT_DIAKSES} (bukan berkas)"
+        ReadError(TIDAK_DAPAT_DIAKSES, "berkas tidak ditemukan"))
+    assert read_submission(tmp_path).read_error == ReadError(TIDAK_DAPAT_DIAKSES, "bukan berkas")
 
 
 def test_zip_directory_claiming_a_huge_entry(good_xlsx: Path, tmp_path: Path) -> None:
@@ -403,7 +411,7 @@ def test_zip_directory_claiming_a_huge_entry(good_xlsx: Path, tmp_path: Path) ->
     path.write_bytes(good_xlsx.read_bytes())
     _claim_size(path, "xl/worksheets/sheet3.xml", 300 * 1024 * 1024)
     assert read_submission(path).read_error == (
-        f"{TERLALU_BESAR} (satu bagian terurai 300 MB, batas 200 MB)")
+        ReadError(TERLALU_BESAR, "satu bagian terurai 300 MB, batas 200 MB"))
 
 
 def test_zip_directory_claiming_a_huge_total(tmp_path: Path) -> None:
@@ -412,7 +420,7 @@ def test_zip_directory_claiming_a_huge_total(tmp_path: Path) -> None:
     for name in members:
         _claim_size(path, name, 150 * 1024 * 1024)
     assert read_submission(path).read_error == (
-        f"{TERLALU_BESAR} (isi terurai 600 MB, batas 500 MB)")
+        ReadError(TERLALU_BESAR, "isi terurai 600 MB, batas 500 MB"))
 
 
 def test_zip_with_too_many_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -422,7 +430,7 @@ def test_zip_with_too_many_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         for n in range(1001):
             archive.writestr(f"xl/x{n}.xml", b"")
     sub = read_submission(_write(tmp_path / "banyak.xlsx", buffer.getvalue()))
-    assert sub.read_error == f"{TERLALU_BESAR} (1.001 bagian, batas 1.000)"
+    assert sub.read_error == ReadError(TERLALU_BESAR, "1.001 bagian, batas 1.000")
 
 
 def test_highly_compressible_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -431,7 +439,7 @@ def test_highly_compressible_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPat
                                          "xl/worksheets/sheet1.xml": bytes(3 * 1024 * 1024)})
     assert path.stat().st_size < 10_000
     assert read_submission(path).read_error == (
-        f"{TERLALU_BESAR} (satu bagian terurai 3 MB, batas 1 MB)")
+        ReadError(TERLALU_BESAR, "satu bagian terurai 3 MB, batas 1 MB"))
 
 
 def test_file_over_size_cap(good_xlsx: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -448,7 +456,7 @@ def test_sparse_cell_far_away_is_refused_before_calamine(tmp_path: Path) -> None
     wb["Usulan"]["XFD1048576"] = "x"
     wb.save(path)
     assert read_submission(path).read_error == (
-        f"{TERLALU_BESAR} (lembar Usulan terisi sampai sel XFD1048576)")
+        ReadError(TERLALU_BESAR, "lembar Usulan terisi sampai sel XFD1048576"))
 
 
 def test_far_cell_in_unread_xlsx_sheet_is_harmless(tmp_path: Path) -> None:
@@ -552,7 +560,7 @@ def test_ods_repeated_value_bomb_in_any_table(tmp_path: Path) -> None:
     path = _ods(tmp_path / "bom.ods", {"Usulan": _row(_HEADERS), "Referensi": bomb})
     assert path.stat().st_size < 5_000
     assert read_submission(path).read_error == (
-        f"{TERLALU_BESAR} (lembar Referensi terisi sampai sel ALL100000)")
+        ReadError(TERLALU_BESAR, "lembar Referensi terisi sampai sel ALL100000"))
 
 
 # --- the same content saved by LibreOffice (shared strings, cached results, .ods, .xls) -------
@@ -630,7 +638,7 @@ def test_libreoffice_far_cell(saved_by_libreoffice: dict[str, dict[str, Path]]) 
     """Every sheet of .ods/.xls is built on opening, only the sheets read of .xlsx."""
     jauh = saved_by_libreoffice["jauh"]
     assert read_submission(jauh["xlsx"]).read_error is None
-    too_large = f"{TERLALU_BESAR} (lembar Petunjuk terisi sampai sel IV65536)"
+    too_large = ReadError(TERLALU_BESAR, "lembar Petunjuk terisi sampai sel IV65536")
     assert [read_submission(jauh[f]).read_error for f in ("ods", "xls")] == [too_large] * 2
 
 
@@ -662,14 +670,14 @@ def test_prefixed_sheet_xml(good_xlsx: Path) -> None:
     far = b'<x:row r="1048576"><x:c r="XFD1048576"><x:v>1</x:v></x:c></x:row></x:sheetData>'
     _rewrite_member(good_xlsx, _USULAN_PART, lambda xml: xml.replace(b"</x:sheetData>", far))
     assert read_submission(good_xlsx).read_error == (
-        f"{TERLALU_BESAR} (lembar Usulan terisi sampai sel XFD1048576)")
+        ReadError(TERLALU_BESAR, "lembar Usulan terisi sampai sel XFD1048576"))
 
 
 def test_cells_without_references_counted_per_row(good_xlsx: Path) -> None:
     wide = b'<row r="2000">' + b"<c><v>1</v></c>" * 3000 + b"</row></sheetData>"
     _rewrite_member(good_xlsx, _USULAN_PART, lambda xml: xml.replace(b"</sheetData>", wide))
     assert read_submission(good_xlsx).read_error == (
-        f"{TERLALU_BESAR} (lembar Usulan terisi sampai sel DKJ2000)")
+        ReadError(TERLALU_BESAR, "lembar Usulan terisi sampai sel DKJ2000"))
 
 
 def test_rows_beyond_999_take_the_exact_path(good_xlsx: Path) -> None:
@@ -704,14 +712,14 @@ def _xls_with_dimensions(path: Path, first_row: int, end_row: int) -> Path:
 def test_xls_dimensions_claiming_an_impossible_range(tmp_path: Path) -> None:
     """Found by fuzzing: rows 2,600,468,480..6 made calamine request 1 TB and abort."""
     path = _xls_with_dimensions(tmp_path / "dimensi.xls", 0x9B000000, 6)
-    assert read_submission(path).read_error == RUSAK
+    assert read_submission(path).read_error == ReadError(RUSAK)
 
 
 def test_xls_dimensions_too_large_a_grid(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(safety, "MAX_GRID_CELLS", 100)
     path = _xls_with_dimensions(tmp_path / "dimensi.xls", 0, 20)
     assert read_submission(path).read_error == (
-        f"{TERLALU_BESAR} (lembar Usulan terisi sampai sel O20)")
+        ReadError(TERLALU_BESAR, "lembar Usulan terisi sampai sel O20"))
 
 
 def test_ods_byte_scan_agrees_with_full_parse(tmp_path: Path) -> None:

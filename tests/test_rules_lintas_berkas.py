@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pemetaan_ksd.model import FileResult, FileStatus
+from pemetaan_ksd.model import FileResult, FileStatus, ReadError, ReadErrorKind
 from pemetaan_ksd.validate import check_submission, cross_file, missing_opd
 from rowkit import KODE_DLH, cells, check, ctx, good, identitas, profil, row_cells, submission
 
@@ -72,7 +72,7 @@ def test_ksd501_pilih_terbaru_then_file_time_then_path() -> None:
 def test_ksd501_other_opd_or_unreadable_files_are_not_grouped() -> None:
     other = check_submission(submission([good()], ident=DINKES), ctx(), "masuk/dinkes.xlsx")
     broken = submission([], path="masuk/rusak.xlsx")
-    broken.read_error = "rusak atau terpotong"
+    broken.read_error = ReadError(ReadErrorKind.DAMAGED)
     results = [dlh("masuk/dlh.xlsx"), other, check_submission(broken, ctx(), "masuk/rusak.xlsx")]
     cross_file(results, ctx(), pilih_terbaru=False)
     assert [f.code for r in results for f in r.findings if f.code == "KSD501"] == []
@@ -106,6 +106,6 @@ def test_ksd504_opd_of_the_profile_that_sent_nothing() -> None:
     assert {(f.code, f.severity, f.cell) for f in found} == {("KSD504", "info", None)}
     assert "Dinas Kesehatan (1.02.0.00.0.00.01.0000) belum mengirim" in found[1].message
     broken = submission([], path="masuk/rusak.xlsx")
-    broken.read_error = "rusak atau terpotong"
+    broken.read_error = ReadError(ReadErrorKind.DAMAGED)
     unreadable = [check_submission(broken, ctx(), "masuk/rusak.xlsx")]
     assert len(missing_opd(unreadable, profil())) == len(units)

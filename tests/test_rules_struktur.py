@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pemetaan_ksd.model import CellError, FileStatus
+from pemetaan_ksd.model import CellError, FileStatus, ReadError, ReadErrorKind
 from pemetaan_ksd.read import read_submission
 from pemetaan_ksd.validate import check_submission
 from rowkit import LETTERS, META, check, ctx, good, identitas, row_cells, submission
@@ -17,7 +17,7 @@ def test_good_file_has_no_findings() -> None:
 
 def test_ksd101_unreadable_file_gets_only_ksd101() -> None:
     sub = submission([good()])
-    sub.read_error = "rusak atau terpotong"
+    sub.read_error = ReadError(ReadErrorKind.DAMAGED)
     result = check_submission(sub, ctx(), "masuk/dlh.xlsx")
     assert [(f.code, f.cell, f.row) for f in result.findings] == [("KSD101", None, None)]
     assert result.status is FileStatus.TIDAK_TERBACA
@@ -26,8 +26,8 @@ def test_ksd101_unreadable_file_gets_only_ksd101() -> None:
 
 def test_ksd101_variants_by_reason() -> None:
     messages = []
-    for reason in ("dilindungi kata sandi",
-                   "terlalu besar untuk dibuka dengan aman (isi terurai 900 MB, batas 500 MB)"):
+    for reason in (ReadError(ReadErrorKind.PASSWORD),
+                   ReadError(ReadErrorKind.TOO_LARGE, "isi terurai 900 MB, batas 500 MB")):
         sub = submission([])
         sub.read_error = reason
         messages.append(check_submission(sub, ctx(), "x.xlsx").findings[0].message)

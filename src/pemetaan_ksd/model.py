@@ -37,6 +37,30 @@ class CellError:
         return self.text
 
 
+class ReadErrorKind(StrEnum):
+    """Why a file could not be read as a workbook (KSD101); the words are for the user."""
+
+    NOT_SPREADSHEET = "bukan berkas spreadsheet"
+    DAMAGED = "rusak atau terpotong"
+    PASSWORD = "dilindungi kata sandi"
+    TOO_LARGE = "terlalu besar untuk dibuka dengan aman"
+    UNSUPPORTED = "format tidak didukung"
+    INACCESSIBLE = "tidak dapat diakses"
+
+
+@dataclass(frozen=True)
+class ReadError:
+    """A file the reader could not open, as data: the kind, and a detail for the message."""
+
+    kind: ReadErrorKind
+    detail: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The reason as a message says it: `rusak atau terpotong (berkas kosong)`."""
+        return f"{self.kind.value} ({self.detail})" if self.detail else self.kind.value
+
+
 # What a cell can hold after reading: calamine's Python values, with '' turned into None.
 CellValue = (
     str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | CellError | None
@@ -140,7 +164,7 @@ class Submission:
     merged_ranges: list[MergedRange] = field(default_factory=list)
     # Other sheets with the template's header and usulan rows (KSD110): name -> usulan rows.
     usulan_elsewhere: dict[str, int] = field(default_factory=dict)
-    read_error: str | None = None  # set when the file cannot be opened: becomes KSD101
+    read_error: ReadError | None = None  # set when the file cannot be opened: becomes KSD101
 
     def cell(self, key: str, excel_row: int) -> str | None:
         letter = self.column_letters.get(key)

@@ -23,8 +23,6 @@ MAX_ZIP_TOTAL_BYTES = 500 * 1024 * 1024
 # which calamine builds on opening; the sheets read of .xlsx). A full template is ~10,000 cells.
 MAX_GRID_CELLS = 5_000_000
 
-TOO_LARGE = "terlalu besar untuk dibuka dengan aman"
-
 
 def _thousands(n: float) -> str:
     """Indonesian digit grouping: 10.001."""
@@ -36,14 +34,14 @@ def _mb(n: int) -> str:
 
 
 def check_file_size(size: int) -> str | None:
-    """A reason when the file itself is over the size cap, else None."""
+    """What is too large when the file itself is over the size cap, else None."""
     if size > MAX_FILE_BYTES:
-        return f"{TOO_LARGE} (ukuran {_mb(size)}, batas {_mb(MAX_FILE_BYTES)})"
+        return f"ukuran {_mb(size)}, batas {_mb(MAX_FILE_BYTES)}"
     return None
 
 
 def check_zip(source: IO[bytes]) -> str | None:
-    """A reason when the zip's central directory promises more than is safe to unpack.
+    """What is too large when the zip's central directory promises more than is safe to unpack.
 
     Raises zipfile.BadZipFile when the central directory cannot be read.
     """
@@ -55,19 +53,19 @@ def check_zip_entries(entries: Sequence[zipfile.ZipInfo]) -> str | None:
     """As check_zip, for the entries of an archive already opened."""
     if len(entries) > MAX_ZIP_ENTRIES:
         count, limit = _thousands(len(entries)), _thousands(MAX_ZIP_ENTRIES)
-        return f"{TOO_LARGE} ({count} bagian, batas {limit})"
+        return f"{count} bagian, batas {limit}"
     biggest = max((e.file_size for e in entries), default=0)
     if biggest > MAX_ZIP_ENTRY_BYTES:
-        return f"{TOO_LARGE} (satu bagian terurai {_mb(biggest)}, batas {_mb(MAX_ZIP_ENTRY_BYTES)})"
+        return f"satu bagian terurai {_mb(biggest)}, batas {_mb(MAX_ZIP_ENTRY_BYTES)}"
     total = sum(e.file_size for e in entries)
     if total > MAX_ZIP_TOTAL_BYTES:
-        return f"{TOO_LARGE} (isi terurai {_mb(total)}, batas {_mb(MAX_ZIP_TOTAL_BYTES)})"
+        return f"isi terurai {_mb(total)}, batas {_mb(MAX_ZIP_TOTAL_BYTES)}"
     return None
 
 
 def check_grid(extents: Sequence[tuple[str, int, str]]) -> str | None:
-    """A reason when the grids to build are too large; extents are (sheet, cells, last cell)."""
+    """What is too large when the grids to build are; extents are (sheet, cells, last cell)."""
     if sum(cells for _, cells, _ in extents) <= MAX_GRID_CELLS:
         return None
     sheet, _, last_cell = max(extents, key=lambda e: e[1])
-    return f"{TOO_LARGE} (lembar {sheet} terisi sampai sel {last_cell})"
+    return f"lembar {sheet} terisi sampai sel {last_cell}"

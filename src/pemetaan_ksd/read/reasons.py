@@ -1,31 +1,26 @@
-"""Why a file could not be opened: the categories `Submission.read_error` starts with.
+"""Why a file could not be opened: the ReadError the reader raises inside and returns.
 
-A reason is one category, sometimes followed by a detail in parentheses, e.g.
-`terlalu besar untuk dibuka dengan aman (isi terurai 900 MB, batas 500 MB)`.
+The kinds are `model.ReadErrorKind`; the names below keep the reader's own vocabulary short.
 """
 
 from __future__ import annotations
 
-from pemetaan_ksd.safety import TOO_LARGE
+from pemetaan_ksd.model import ReadError, ReadErrorKind
 
-BUKAN_SPREADSHEET = "bukan berkas spreadsheet"
-RUSAK = "rusak atau terpotong"
-KATA_SANDI = "dilindungi kata sandi"
-TERLALU_BESAR = TOO_LARGE
-TIDAK_DIDUKUNG = "format tidak didukung"
-TIDAK_DAPAT_DIAKSES = "tidak dapat diakses"
+BUKAN_SPREADSHEET = ReadErrorKind.NOT_SPREADSHEET
+RUSAK = ReadErrorKind.DAMAGED
+KATA_SANDI = ReadErrorKind.PASSWORD
+TERLALU_BESAR = ReadErrorKind.TOO_LARGE
+TIDAK_DIDUKUNG = ReadErrorKind.UNSUPPORTED
+TIDAK_DAPAT_DIAKSES = ReadErrorKind.INACCESSIBLE
 
-CATEGORIES = (BUKAN_SPREADSHEET, RUSAK, KATA_SANDI, TERLALU_BESAR, TIDAK_DIDUKUNG,
-              TIDAK_DAPAT_DIAKSES)
+CATEGORIES = tuple(ReadErrorKind)
 
 
 class Unreadable(Exception):
-    """Raised inside the reader only; read_submission turns it into `read_error`."""
+    """Raised inside the reader only, when the file itself is at fault; read_submission
+    returns it as `Submission.read_error`."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
-def with_detail(category: str, detail: str) -> str:
-    return f"{category} ({detail})"
+    def __init__(self, kind: ReadErrorKind, detail: str | None = None) -> None:
+        super().__init__(kind, detail)
+        self.error = ReadError(kind, detail)

@@ -1,7 +1,7 @@
 """Which kind of workbook a file really is, from its bytes (never from its name).
 
 Returns the opened container (zip or compound file) with its format, or raises Unreadable with
-one of the reasons of reasons.py. Zip limits (safety.py) are checked here, before anything inside
+the kind of ReadError. Zip limits (safety.py) are checked here, before anything inside
 the zip is decompressed.
 """
 
@@ -16,7 +16,7 @@ from pemetaan_ksd import safety
 from pemetaan_ksd.read import reasons
 from pemetaan_ksd.read.cfb import MAGIC as CFB_MAGIC
 from pemetaan_ksd.read.cfb import CfbError, CompoundFile
-from pemetaan_ksd.read.reasons import Unreadable, with_detail
+from pemetaan_ksd.read.reasons import Unreadable
 from pemetaan_ksd.read.scan_xlsx import WORKBOOK_PART
 
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -42,23 +42,23 @@ def _zip_container(data: bytes) -> Container:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise Unreadable(reasons.RUSAK) from exc
-    reason = safety.check_zip_entries(archive.infolist())
-    if reason is not None:
-        raise Unreadable(reason)
+    too_large = safety.check_zip_entries(archive.infolist())
+    if too_large is not None:
+        raise Unreadable(reasons.TERLALU_BESAR, too_large)
     names = set(archive.namelist())
     if WORKBOOK_PART in names:
         return Container(Format.OOXML, archive=archive)
     if "mimetype" in names and archive.getinfo("mimetype").file_size <= _MAX_MIMETYPE_BYTES:
         if archive.read("mimetype").strip().startswith(_ODS_MIMETYPES):
             return Container(Format.ODS, archive=archive)
-        raise Unreadable(with_detail(reasons.BUKAN_SPREADSHEET, "dokumen OpenDocument lain"))
+        raise Unreadable(reasons.BUKAN_SPREADSHEET, "dokumen OpenDocument lain")
     if "xl/workbook.bin" in names:
-        raise Unreadable(with_detail(reasons.TIDAK_DIDUKUNG, "Excel Binary .xlsb"))
+        raise Unreadable(reasons.TIDAK_DIDUKUNG, "Excel Binary .xlsb")
     if any(n.startswith(("word/", "ppt/")) for n in names):
-        raise Unreadable(with_detail(reasons.BUKAN_SPREADSHEET, "dokumen Office lain"))
+        raise Unreadable(reasons.BUKAN_SPREADSHEET, "dokumen Office lain")
     if any(n.startswith("xl/") for n in names):
         raise Unreadable(reasons.RUSAK)
-    raise Unreadable(with_detail(reasons.BUKAN_SPREADSHEET, "arsip zip biasa"))
+    raise Unreadable(reasons.BUKAN_SPREADSHEET, "arsip zip biasa")
 
 
 def _compound_container(data: bytes) -> Container:
@@ -70,7 +70,7 @@ def _compound_container(data: bytes) -> Container:
         raise Unreadable(reasons.KATA_SANDI)
     if compound.has_stream("Workbook") or compound.has_stream("Book"):
         return Container(Format.XLS, compound=compound)
-    raise Unreadable(with_detail(reasons.BUKAN_SPREADSHEET, "dokumen Office lama lain"))
+    raise Unreadable(reasons.BUKAN_SPREADSHEET, "dokumen Office lama lain")
 
 
 def _text_kind(data: bytes) -> str | None:
@@ -88,12 +88,12 @@ def _text_kind(data: bytes) -> str | None:
 def open_container(data: bytes) -> Container:
     """The workbook container of `data`. Raises Unreadable."""
     if not data:
-        raise Unreadable(with_detail(reasons.RUSAK, "berkas kosong"))
+        raise Unreadable(reasons.RUSAK, "berkas kosong")
     if data.startswith(_ZIP_MAGICS):
         return _zip_container(data)
     if data.startswith(CFB_MAGIC):
         return _compound_container(data)
     detail = _text_kind(data)
     if detail is not None:
-        raise Unreadable(with_detail(reasons.TIDAK_DIDUKUNG, detail))
+        raise Unreadable(reasons.TIDAK_DIDUKUNG, detail)
     raise Unreadable(reasons.BUKAN_SPREADSHEET)

@@ -5,6 +5,11 @@ The path through a file: its bytes are hashed; the container is recognised from 
 cells (scan_*.py) so that too large a grid is refused before calamine builds it; then calamine
 reads `Usulan`, `Identitas` and `_meta` once each (skip_empty_area=False keeps row numbers), and
 any other sheet that may be a copy of `Usulan` (tables.py).
+
+Only the steps that touch the file (zip, compound file, XML scans, calamine) are guarded, and
+only against the errors a damaged file causes: they become a `ReadError` (KSD101). What the
+program then does with the grids is its own code, and a fault there is a fault of ours (exit 3),
+never "your file is damaged".
 """
 
 from __future__ import annotations
@@ -14,25 +19,35 @@ import io
 import struct
 import zipfile
 import zlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import python_calamine
 
 from pemetaan_ksd import safety
 from pemetaan_ksd.contract import SHEET_IDENTITAS, SHEET_META, SHEET_USULAN
-from pemetaan_ksd.model import Submission
+from pemetaan_ksd.model import ReadError, Submission
 from pemetaan_ksd.read import reasons, scan_ods, scan_xls, scan_xlsx, sheets
 from pemetaan_ksd.read.cells import Grid, column_letter
 from pemetaan_ksd.read.cfb import CfbError
-from pemetaan_ksd.read.reasons import Unreadable, with_detail
+from pemetaan_ksd.read.layout import Merged
+from pemetaan_ksd.read.reasons import Unreadable
+from pemetaan_ksd.read.safexml import ParseError
 from pemetaan_ksd.read.scan import ScanError, SheetScan
 from pemetaan_ksd.read.sniff import Container, Format, open_container
-from pemetaan_ksd.read.tables import Table, candidates, other_tables, read_table, sheet_merges
+from pemetaan_ksd.read.tables import (
+    RawSheet,
+    Table,
+    candidates,
+    other_sheets,
+    read_table,
+    sheet_merges,
+)
 
-# Failures that mean "this file is damaged", whichever layer meets them first.
-_DAMAGED = (python_calamine.CalamineError, ScanError, CfbError, zipfile.BadZipFile, zlib.error,
-            struct.error, EOFError, NotImplementedError, RuntimeError, KeyError, IndexError,
-            ValueError, UnicodeError, OSError)
+# What a damaged file raises in the layers that touch it: the zip and compound-file readers,
+# the XML scans, calamine. Nothing else is caught.
+_DAMAGED = (python_calamine.CalamineError, ScanError, CfbError, ParseError, zipfile.BadZipFile,
+            zlib.error, struct.error, EOFError, UnicodeError, OSError)
 _HASH_CHUNK = 1024 * 1024
 
 
@@ -56,31 +71,38 @@ def read_submission(path: Path) -> Submission:
         stat = path.stat()
         if not path.is_file():
             return Submission(path, "", 0, stat.st_mtime,
-                              read_error=with_detail(reasons.TIDAK_DAPAT_DIAKSES, "bukan berkas"))
+                              read_error=ReadError(reasons.TIDAK_DAPAT_DIAKSES, "bukan berkas"))
         too_large = safety.check_file_size(stat.st_size)
         if too_large is not None:
             return Submission(path, _hash_file(path), stat.st_size, stat.st_mtime,
-                              read_error=too_large)
+                              read_error=ReadError(reasons.TERLALU_BESAR, too_large))
         data = path.read_bytes()
     except OSError as exc:
         return Submission(path, "", 0, 0.0,
-                          read_error=with_detail(reasons.TIDAK_DAPAT_DIAKSES, _os_detail(exc)))
+                          read_error=ReadError(reasons.TIDAK_DAPAT_DIAKSES, _os_detail(exc)))
     submission = Submission(path, hashlib.sha256(data).hexdigest(), len(data), stat.st_mtime)
+    loaded = _load_guarded(data)
+    if isinstance(loaded, ReadError):
+        submission.read_error = loaded
+        return submission
+    _apply(submission, loaded)
+    return submission
+
+
+def _load_guarded(data: bytes) -> _Loaded | ReadError:
+    """The sheets of `data` as calamine gives them, or why the file cannot be opened."""
     try:
-        _fill(submission, data)
+        return _load(data)
     except Unreadable as exc:
-        return _unreadable(submission, exc.reason)
-    except python_calamine.PasswordError:
-        return _unreadable(submission, reasons.KATA_SANDI)
-    except scan_xls.XlsEncrypted:
-        return _unreadable(submission, reasons.KATA_SANDI)
+        return exc.error
+    except (python_calamine.PasswordError, scan_xls.XlsEncrypted):
+        return ReadError(reasons.KATA_SANDI)
     except _DAMAGED:
-        return _unreadable(submission, reasons.RUSAK)
+        return ReadError(reasons.RUSAK)
     except BaseException as exc:  # a Rust panic inside calamine arrives as PanicException
         if type(exc).__name__ != "PanicException":
             raise
-        return _unreadable(submission, reasons.RUSAK)
-    return submission
+        return ReadError(reasons.RUSAK)
 
 
 def _os_detail(exc: OSError) -> str:
@@ -93,15 +115,10 @@ def _os_detail(exc: OSError) -> str:
     return "gagal membaca berkas"
 
 
-def _unreadable(submission: Submission, reason: str) -> Submission:
-    s = submission
-    return Submission(s.path, s.sha256, s.size, s.mtime, read_error=reason)
-
-
 def _check_grid(scans: dict[str, SheetScan]) -> None:
-    reason = safety.check_grid([(name, s.cells, s.last_cell) for name, s in scans.items()])
-    if reason is not None:
-        raise Unreadable(reason)
+    too_large = safety.check_grid([(name, s.cells, s.last_cell) for name, s in scans.items()])
+    if too_large is not None:
+        raise Unreadable(reasons.TERLALU_BESAR, too_large)
 
 
 def _wanted(names: list[str]) -> dict[str, str]:
@@ -124,39 +141,54 @@ def _scan_before_open(container: Container) -> dict[str, SheetScan]:
     return scans
 
 
-def _fill(submission: Submission, data: bytes) -> None:
+@dataclass
+class _Loaded:
+    """What the file gave: sheet names, the contract sheets' grids, other candidate sheets."""
+
+    sheet_names: list[str]
+    wanted: dict[str, str]  # contract name -> the workbook's name
+    grids: dict[str, Grid] = field(default_factory=dict)  # by contract name
+    scans: dict[str, SheetScan] = field(default_factory=dict)  # by contract name
+    usulan_merges: Merged = field(default_factory=list)
+    others: list[RawSheet] = field(default_factory=list)
+
+
+def _load(data: bytes) -> _Loaded:
     container = open_container(data)
     scans = _scan_before_open(container)
     with python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)) as book:
-        submission.sheet_names = list(book.sheet_names)
-        wanted = _wanted(submission.sheet_names)
+        names = list(book.sheet_names)
+        wanted = _wanted(names)
         xlsx = container.archive if container.format is Format.OOXML else None
         if xlsx is not None:
             scans = scan_xlsx.scan(xlsx, list(wanted.values()))
             _check_grid(scans)
-        read = {w: scans.get(n, SheetScan()) for w, n in wanted.items()}
-        grids: dict[str, Grid] = {}
-        usulan: Table | None = None
+        loaded = _Loaded(names, wanted, scans={w: scans.get(n, SheetScan())
+                                                for w, n in wanted.items()})
         for contract_name, name in wanted.items():
             sheet = book.get_sheet_by_name(name)
-            grid = sheet.to_python(skip_empty_area=False)
+            loaded.grids[contract_name] = sheet.to_python(skip_empty_area=False)
             if contract_name == SHEET_USULAN:
-                usulan = read_table(name, grid, read[SHEET_USULAN],
-                                    sheet_merges(sheet, read[SHEET_USULAN]))
-            else:
-                grids[contract_name] = grid
-        others = other_tables(book, candidates(book, wanted), scans, xlsx,
-                              {wanted[w]: s for w, s in read.items()})
-    _apply(submission, grids, read)
-    _apply_usulan(submission, wanted.get(SHEET_USULAN), usulan, others)
+                loaded.usulan_merges = sheet_merges(sheet, loaded.scans[SHEET_USULAN])
+        read = {name: loaded.scans[w] for w, name in wanted.items()}
+        loaded.others = other_sheets(book, candidates(book, wanted), scans, xlsx, read)
+    return loaded
 
 
-def _apply(submission: Submission, grids: dict[str, Grid], scans: dict[str, SheetScan]) -> None:
+def _apply(submission: Submission, loaded: _Loaded) -> None:
+    submission.sheet_names = loaded.sheet_names
+    grids, scans = loaded.grids, loaded.scans
     if SHEET_IDENTITAS in grids:
         values, cells = sheets.identitas(grids[SHEET_IDENTITAS], scans[SHEET_IDENTITAS])
         submission.identitas, submission.identitas_cells = values, cells
     if SHEET_META in grids:
         submission.meta = sheets.meta(grids[SHEET_META], scans[SHEET_META])
+    name = loaded.wanted.get(SHEET_USULAN)
+    table = None
+    if name is not None:
+        table = read_table(name, grids[SHEET_USULAN], scans[SHEET_USULAN], loaded.usulan_merges)
+    others = [t for raw in loaded.others if (t := read_table(*raw)) is not None]
+    _apply_usulan(submission, name, table, others)
 
 
 def _apply_usulan(submission: Submission, name: str | None, table: Table | None,

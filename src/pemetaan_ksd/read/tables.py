@@ -17,6 +17,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import python_calamine
 
@@ -46,6 +47,15 @@ class Table:
     sheet: str
     layout: Layout
     rows: Rows
+
+
+class RawSheet(NamedTuple):
+    """A sheet as calamine gave it, before the program reads its layout and rows."""
+
+    sheet: str
+    grid: Grid
+    scan: SheetScan
+    merged: Merged | None
 
 
 def read_table(sheet: str, grid: Grid, scan: SheetScan, merged: Merged | None) -> Table | None:
@@ -88,10 +98,10 @@ def _xlsx_scans(archive: zipfile.ZipFile, names: list[str], read: dict[str, Shee
     return out
 
 
-def other_tables(book: python_calamine.CalamineWorkbook, names: list[str],
+def other_sheets(book: python_calamine.CalamineWorkbook, names: list[str],
                  scans: Mapping[str, SheetScan], archive: zipfile.ZipFile | None,
-                 read: dict[str, SheetScan]) -> list[Table]:
-    """The sheets among `names` that have the template's header row, read as tables.
+                 read: dict[str, SheetScan]) -> list[RawSheet]:
+    """The sheets among `names` that have the template's header row, as calamine gives them.
 
     `archive`: the .xlsx zip, whose sheets are measured here; None for .ods and .xls, whose
     `scans` cover every sheet already.
@@ -100,24 +110,25 @@ def other_tables(book: python_calamine.CalamineWorkbook, names: list[str],
         return []  # the template's own sheets only: nothing more to read
     usable = (_xlsx_scans(archive, names, read) if archive is not None
               else {name: scans.get(name, SheetScan()) for name in names})
-    tables = []
+    found = []
     for name in names:
         scan = usable.get(name)
-        table = _other_table(book, name, scan) if scan is not None else None
-        if table is not None:
-            tables.append(table)
-    return tables
+        raw = _other_sheet(book, name, scan) if scan is not None else None
+        if raw is not None:
+            found.append(raw)
+    return found
 
 
-def _other_table(book: python_calamine.CalamineWorkbook, name: str, scan: SheetScan
-                 ) -> Table | None:
-    """One sheet as a table when it has the header; a sheet calamine cannot read is left alone,
-    as it was before such sheets were looked at (the file's own sheets decide KSD101)."""
+def _other_sheet(book: python_calamine.CalamineWorkbook, name: str, scan: SheetScan
+                 ) -> RawSheet | None:
+    """One sheet when it has the header; a sheet calamine cannot read is left alone, as it was
+    before such sheets were looked at (the file's own sheets decide KSD101)."""
     try:
         sheet = book.get_sheet_by_name(name)
         if find_header(sheet.to_python(skip_empty_area=False, nrows=HEADER_SEARCH_ROWS)) is None:
             return None
         grid = sheet.to_python(skip_empty_area=False)
+        merged = sheet_merges(sheet, scan)
     except python_calamine.CalamineError:
         return None
-    return read_table(name, grid, scan, sheet_merges(sheet, scan))
+    return RawSheet(name, grid, scan, merged)

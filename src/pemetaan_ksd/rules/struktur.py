@@ -18,9 +18,9 @@ from pemetaan_ksd.contract import (
     TEMPLATE_ID,
     TEMPLATE_VERSION,
 )
-from pemetaan_ksd.model import ExtraColumn, FileResult, Finding, Submission
+from pemetaan_ksd.model import ExtraColumn, FileResult, Finding, ReadErrorKind, Submission
 from pemetaan_ksd.profile import PerangkatDaerah
-from pemetaan_ksd.read import find_sheet, reasons
+from pemetaan_ksd.read import find_sheet
 from pemetaan_ksd.read.cells import column_index, column_letter
 from pemetaan_ksd.rules.registry import Posisi, file_rule, finding
 from pemetaan_ksd.rules.view import Konteks
@@ -81,16 +81,16 @@ def _identitas_at(sub: Submission, key: str) -> Posisi:
 
 @file_rule("KSD101")
 def tidak_terbaca(sub: Submission, ctx: Konteks) -> Iterator[Finding]:
-    if not sub.read_error:
+    error = sub.read_error
+    if error is None:
         return
-    reason = sub.read_error.rstrip(".")
-    if reason.startswith(reasons.KATA_SANDI):
+    if error.kind is ReadErrorKind.PASSWORD:
         yield finding("KSD101", variant="kata_sandi")
-    elif reason.startswith(reasons.TERLALU_BESAR):
-        detail = reason[len(reasons.TERLALU_BESAR):].strip(" ()")
-        yield finding("KSD101", variant="terlalu_besar", rincian=f" ({detail})" if detail else "")
+    elif error.kind is ReadErrorKind.TOO_LARGE:
+        yield finding("KSD101", variant="terlalu_besar",
+                      rincian=f" ({error.detail})" if error.detail else "")
     else:
-        yield finding("KSD101", alasan=reason)
+        yield finding("KSD101", alasan=error.text)
 
 
 @file_rule("KSD102")
