@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from pemetaan_ksd.contract import JENIS_MITRA_DAERAH, JENIS_MITRA_PIHAK_KETIGA, KSDD
+from pemetaan_ksd.mitra_contoh import contoh_mitra
 from pemetaan_ksd.model import Finding
 from pemetaan_ksd.reference import Daerah, sumber
 from pemetaan_ksd.rules.registry import at, at_row, finding, keadaan, row_rule
@@ -44,8 +45,7 @@ def mitra_wajib_sah(ctx: Konteks) -> list[Daerah]:
 
 
 def _contoh_mitra(ctx: Konteks) -> Daerah:
-    kabkota = [d for d in ctx.profil.tetangga if not d.is_provinsi]
-    return kabkota[-1] if kabkota else (list(ctx.profil.tetangga) or [ctx.profil.provinsi])[0]
+    return contoh_mitra(ctx.profil)
 
 
 @row_rule("KSD402")

@@ -1,0 +1,158 @@
+"""The words of the `Petunjuk` sheet: law, steps, criteria, kinds of kerja sama, column groups.
+
+Plain Indonesian for OPD staff (CONTRACT section 1). Data, worded by the daerah's level where it
+matters; petunjuk_blocks.py puts these texts in order with the parts drawn from the profile, and
+petunjuk.py lays them out on the sheet.
+"""
+
+from __future__ import annotations
+
+from pemetaan_ksd import contract
+from pemetaan_ksd.profile import Profil
+
+PP_28 = "PP Nomor 28 Tahun 2018 tentang Kerja Sama Daerah"
+PERMENDAGRI_22 = (
+    "Permendagri Nomor 22 Tahun 2020 tentang Tata Cara Kerja Sama Daerah dengan Daerah Lain "
+    "dan Kerja Sama Daerah dengan Pihak Ketiga"
+)
+UU_23 = "UU Nomor 23 Tahun 2014 tentang Pemerintahan Daerah"
+
+# One paragraph per column group; {versi} is the nomenclature's version, {mitra} and
+# {kode_mitra} the example partner (mitra_contoh.contoh_mitra).
+GROUP_TEXT: dict[str, str] = {
+    contract.G_URUSAN: (
+        "Urusan pemerintahan yang akan dikerjasamakan, menurut nomenklatur {versi}. Pilih bidang "
+        "urusan dari daftar, lalu tulis kode program dan kode kegiatan persis seperti di SIPD, "
+        "dengan titik, misalnya 1.02.02.2.01. Sel kolom kode sudah berformat teks, sehingga "
+        "kode seperti 2.10 tidak berubah menjadi angka. Nama program dan nama kegiatan boleh "
+        "dikosongkan karena diisi otomatis dari nomenklatur; bila diisi, samakan dengan nama "
+        "resminya."
+    ),
+    contract.G_OBJEK: (
+        "Apa yang akan dikerjakan bersama dan dengan siapa. Tulis objek kerja sama secara "
+        "konkret, bukan sekadar nama sektor. Untuk mitra daerah, pilih atau tulis nama resminya "
+        "(misalnya {mitra}) dan, bila diketahui, kode wilayahnya (misalnya {kode_mitra}). Untuk "
+        "pihak ketiga, ketik nama lengkap badan usaha, organisasi atau orangnya: kolom Calon "
+        "Mitra menerima nama apa pun. Bentuk KSDPK dan Prakarsa wajib diisi untuk KSDPK saja."
+    ),
+    contract.G_KRITERIA: (
+        "Inti penilaian usulan. Setiap kolom diisi uraian nyata, paling sedikit tiga kata; "
+        "isian seperti \"-\", \"sda\", \"idem\", \"tidak ada\" atau \"belum ada\" tidak "
+        "diterima. Eksternalitas Lintas Daerah wajib untuk KSDD Wajib; Efisiensi dan "
+        "Efektivitas Layanan Publik wajib untuk KSDD Wajib dan KSDD Sukarela."
+    ),
+    contract.G_RENCANA: (
+        "Apakah objek tercantum dalam RPJMD, Renstra atau RKPD. Bila Ya, sebutkan dokumennya; "
+        "bila Tidak, pilih alasan pengecualian yang sah (PP 28/2018 Pasal 4 ayat (3)). Tahun "
+        "ditulis empat angka; Tahun Selesai tidak boleh sebelum Tahun Mulai. Skala prioritas "
+        "selalu disertai alasannya; penetapan akhirnya dilakukan dalam rapat pleno TKKSD."
+    ),
+    contract.G_ANGGARAN: (
+        "Perkiraan anggaran per tahun ditulis sebagai angka rupiah tanpa titik dan tanpa \"Rp\", "
+        "misalnya 1500000000 (pemisah ribuan tampil sendiri). Sumber Pendanaan boleh lebih dari "
+        "satu, dipisah titik koma, misalnya \"APBD; APBN\". Dua kolom Ya/Tidak terakhir "
+        "menentukan perlu tidaknya persetujuan DPRD (PP 28/2018 Pasal 6 ayat (2))."
+    ),
+    contract.G_LAIN: (
+        "Tahapan yang sudah dicapai, dari Persiapan sampai Pelaporan (kosong berarti "
+        "Persiapan), dan keterangan lain, misalnya pembicaraan awal yang sudah dilakukan "
+        "dengan calon mitra."
+    ),
+}
+
+JENIS_KERJA_SAMA_ROWS: tuple[tuple[str, str, str], ...] = (
+    ("KSDD Wajib", "Daerah lain yang berbatasan langsung",
+     "Untuk urusan yang berdampak lintas daerah dan lebih efisien bila dikelola bersama "
+     "(UU 23/2014 Pasal 364; PP 28/2018 Pasal 3 ayat (2))."),
+    ("KSDD Sukarela", "Daerah lain, berbatasan atau tidak",
+     "Untuk urusan kewenangan daerah yang lebih efektif dan efisien bila dikerjakan bersama "
+     "(UU 23/2014 Pasal 365; PP 28/2018 Pasal 3 ayat (3))."),
+    ("KSDPK", "Pihak ketiga: perseorangan, badan usaha berbadan hukum, organisasi "
+     "kemasyarakatan",
+     "Penyediaan pelayanan publik, pengelolaan aset, investasi atau kerja sama lainnya; "
+     "didahului studi kelayakan (PP 28/2018 Pasal 14-22; UU 23/2014 Pasal 366)."),
+    ("KSDPL", "Pemerintah daerah di luar negeri",
+     "Perlu persetujuan Pemerintah Pusat dan DPRD (PP 28/2018 Pasal 23-30)."),
+    ("KSDLL", "Lembaga di luar negeri",
+     "Perlu persetujuan Pemerintah Pusat dan DPRD (PP 28/2018 Pasal 31-38)."),
+    ("Sinergi", "Pemerintah Pusat (kementerian/lembaga)",
+     "Sinergi program pusat dan daerah yang dituangkan dalam dokumen kesepakatan yang "
+     "mengikat (PP 28/2018 Pasal 46)."),
+)
+
+DASAR_HUKUM_ROWS: tuple[tuple[str, str, str], ...] = (
+    (PP_28, "Pasal 1, 3, 4, 5, 6, 14-38, 46",
+     "Pengertian, jenis, objek, kriteria dan tahapan kerja sama daerah."),
+    (PERMENDAGRI_22, "Pasal 5, 46",
+     "Pemetaan urusan yang akan dikerjasamakan; tugas TKKSD menyiapkan pemetaan."),
+    (UU_23, "Pasal 363-366",
+     "Kerja sama wajib, kerja sama sukarela, dan kerja sama dengan pihak ketiga."),
+)
+
+
+def kriteria_rows(profil: Profil) -> tuple[tuple[str, str, str], ...]:
+    """What makes an usulan acceptable (DOMAIN.md), worded for the daerah's level."""
+    digit, tingkat = ("1", "provinsi") if profil.daerah.is_provinsi else ("2", "kabupaten/kota")
+    return (
+        ("Kewenangan daerah", "PP 28/2018 Pasal 4 ayat (1)",
+         "Hanya urusan yang menjadi kewenangan daerah: 32 bidang urusan berkode 1.01 sampai "
+         "3.32. Fungsi penunjang (bidang 4.xx sampai 8.xx dan program 01) bukan objek kerja "
+         f"sama. Gunakan kode kegiatan kewenangan {tingkat} (angka keempat {digit})."),
+        ("Saling menguntungkan", "PP 28/2018 Pasal 1 angka 1; UU 23/2014 Pasal 363 ayat (1)",
+         "Manfaat bagi daerah dan manfaat bagi mitra sama-sama diuraikan secara nyata."),
+        ("Kebutuhan nyata", "Permendagri 22/2020 Pasal 5",
+         "Masalah atau kebutuhan yang hendak diselesaikan ditulis bersama data dukungnya: "
+         "angka, indikator dan sumbernya. Usulan bukan daftar keinginan sektor atau mitra."),
+        ("Tercantum dalam perencanaan", "PP 28/2018 Pasal 4 ayat (2) dan (3)",
+         "Objek tercantum dalam RPJMD, Renstra atau RKPD. Di luar perencanaan hanya untuk "
+         "kondisi darurat, mendukung program strategis nasional, atau penugasan tugas "
+         "pembantuan."),
+        ("Skala prioritas", "Permendagri 22/2020 Pasal 5 ayat (3)",
+         "Setiap usulan diberi prioritas Tinggi, Sedang atau Rendah beserta alasannya."),
+        ("Efisiensi dan efektivitas", "PP 28/2018 Pasal 1 angka 1; UU 23/2014 Pasal 364",
+         "Jelaskan mengapa layanan kepada masyarakat lebih baik bila dikerjakan bersama; "
+         "wajib untuk KSDD."),
+        ("Mitra yang tepat", "PP 28/2018 Pasal 3 ayat (2)",
+         f"Mitra bukan {profil.daerah.nama_lengkap} sendiri: kerja sama antarperangkat daerah "
+         "di lingkungan sendiri bukan kerja sama daerah. KSDD Wajib hanya dengan daerah yang "
+         "berbatasan langsung (daftar di bawah)."),
+        ("Persetujuan DPRD", "PP 28/2018 Pasal 6 ayat (2)",
+         "Diperlukan bila rencana kerja sama membebani masyarakat dan daerah, atau anggarannya "
+         "belum tersedia dalam APBD tahun berjalan; selalu untuk KSDPL dan KSDLL. Ini "
+         "catatan, bukan alasan penolakan."),
+    )
+
+
+# How to fill the form, step by step; {baris} is the number of prepared data rows.
+LANGKAH: tuple[tuple[str, str, str], ...] = (
+    ("Lengkapi identitas", "Lembar Identitas",
+     "Periksa tahun, kode dan nama perangkat daerah yang sudah terisi. Lengkapi nama "
+     "penanggung jawab, jabatan, nomor telepon, email dan tanggal pengisian. Pengesahan "
+     "dicatat di sini (Nama Penanggung Jawab, Jabatan), bukan sebagai blok tanda tangan di "
+     "bawah tabel Usulan: baris tempat dan tanggal, jabatan, nama atau NIP di bawah tabel "
+     "bukan usulan dan disisihkan."),
+    ("Satu baris, satu usulan", "Lembar Usulan, mulai baris 7",
+     "Satu usulan adalah satu program atau kegiatan yang akan dikerjasamakan dengan satu "
+     "calon mitra. Kegiatan yang sama dengan dua mitra ditulis dalam dua baris."),
+    ("Kenali kolom wajib", "Lembar Usulan, baris 5",
+     "Judul kolom berlatar biru tua wajib diisi; kolom berlatar biru muda diisi bila "
+     "syaratnya berlaku (lihat penjelasan kolom di bawah). Klik judul kolom untuk melihat "
+     "penjelasan singkatnya."),
+    ("Gunakan daftar pilihan", "Sel bertanda panah",
+     "Pilih dari daftar. Calon Mitra tetap boleh diketik bebas, misalnya nama perusahaan; "
+     "Sumber Pendanaan boleh berisi beberapa pilihan, misalnya \"APBD; APBN\"."),
+    ("Tempel sebagai nilai saja", "Semua lembar",
+     "Bila menyalin dari berkas lain, gunakan Tempel Spesial, lalu Nilai (Excel: Ctrl+Alt+V, "
+     "pilih Nilai/Values; LibreOffice: Ctrl+Shift+V, pilih Hanya Nilai). Tempel biasa "
+     "melewati daftar pilihan dan menimpa format sel."),
+    ("Jangan ubah susunan", "Semua lembar",
+     "Jangan mengubah nama lembar dan judul kolom. Lembar dilindungi tanpa kata sandi agar "
+     "judul tidak berubah tanpa sengaja. Tersedia {baris} baris isian; bila kurang, buka "
+     "perlindungan lembar (Excel: Tinjau, Buka Proteksi Lembar; LibreOffice: Alat, Lindungi "
+     "Lembar) lalu sisipkan baris di tengah daftar."),
+    ("Simpan dan kirim", "Berkas .xlsx",
+     "Simpan sebagai .xlsx lalu kirim kembali kepada sekretariat TKKSD (Bagian Pemerintahan "
+     "atau Bagian Kerja Sama Sekretariat Daerah). Setiap isian diperiksa ulang saat berkas "
+     "diterima; bila ada yang perlu diperbaiki, perangkat daerah menerima salinan berkas "
+     "dengan sel yang perlu diperbaiki diberi warna dan catatan."),
+)
