@@ -15,9 +15,10 @@ from typing import Any
 import openpyxl
 import pytest
 
+from pemetaan_ksd.errors import OutputError
 from pemetaan_ksd.model import Report, Severity
 from pemetaan_ksd.write import atomic
-from pemetaan_ksd.write.atomic import OutputError, atomic_write_bytes, atomic_write_with
+from pemetaan_ksd.write.atomic import atomic_write_bytes, atomic_write_with
 from pemetaan_ksd.write.consolidated import (
     SHEET_DAFTAR,
     SHEET_INFO,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from pemetaan_ksd import api
 from pemetaan_ksd.cli import cmd_demo
 from pemetaan_ksd.cli.app import run
 from pemetaan_ksd.demo import run as demo_run
@@ -108,7 +109,7 @@ def test_langkah_waits_for_enter_between_steps(
     monkeypatch.setattr("sys.stdin", keyboard)
     monkeypatch.setattr(cmd_demo, "langkah_demo", _quick_steps)
     assert run(["demo", str(tmp_path / "kelas"), "--langkah"]) == 0
-    assert len(keyboard.screens) == demo_run.JUMLAH_LANGKAH - 1
+    assert len(keyboard.screens) == api.JUMLAH_LANGKAH - 1
     for number, screen in enumerate(keyboard.screens, start=1):
         assert f"Langkah {number}." in screen and f"Langkah {number + 1}." not in screen
         assert "Tekan Enter" in screen
@@ -118,10 +119,10 @@ def test_langkah_waits_for_enter_between_steps(
 def test_langkah_without_a_terminal_runs_every_step_and_says_so_first(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pipe = _Pipe(["\n"] * demo_run.JUMLAH_LANGKAH)
+    pipe = _Pipe(["\n"] * api.JUMLAH_LANGKAH)
     before_first_step: list[str] = []
 
-    def steps(folder: Path, timpa: bool = False) -> Iterator[demo_run.Langkah]:
+    def steps(folder: Path, timpa: bool = False) -> Iterator[api.Langkah]:
         before_first_step.append(capsys.readouterr().err)
         yield from _quick_steps(folder, timpa)
 
@@ -130,7 +131,7 @@ def test_langkah_without_a_terminal_runs_every_step_and_says_so_first(
     assert run(["demo", str(tmp_path / "kelas"), "--langkah"]) == 0
     out, err = capsys.readouterr()
     assert pipe.read == 0 and "Tekan Enter" not in out
-    assert all(f"Langkah {n}." in out for n in range(1, demo_run.JUMLAH_LANGKAH + 1))
+    assert all(f"Langkah {n}." in out for n in range(1, api.JUMLAH_LANGKAH + 1))
     assert "Selesai" in out
     assert [line for line in before_first_step[0].splitlines()
             if "terminal" in line] == [cmd_demo.NO_TERMINAL]
@@ -146,7 +147,7 @@ def test_langkah_runs_on_without_pauses_when_the_input_ends(
     assert run(["demo", str(tmp_path / "kelas"), "--langkah"]) == 0
     out = capsys.readouterr().out
     assert keyboard.read == 1 and out.count("Tekan Enter") == 1
-    assert f"Langkah {demo_run.JUMLAH_LANGKAH}." in out and "Selesai" in out
+    assert f"Langkah {api.JUMLAH_LANGKAH}." in out and "Selesai" in out
 
 
 def test_demo_into_a_folder_below_a_file_is_wrong_use(
@@ -188,12 +189,12 @@ def test_demo_refuses_a_non_empty_folder_unless_timpa(
     assert (folder / "catatan_saya.txt").read_text() == "jangan dihapus"
 
 
-def _quick_steps(folder: Path, timpa: bool = False) -> Iterator[demo_run.Langkah]:
+def _quick_steps(folder: Path, timpa: bool = False) -> Iterator[api.Langkah]:
     """The demo's narration without its work: the pauses are what is tested here."""
-    for number in range(1, demo_run.JUMLAH_LANGKAH + 1):
-        yield demo_run.Langkah(number, f"judul {number}", "apa", "hukum", ["temuan"], ["berkas"])
+    for number in range(1, api.JUMLAH_LANGKAH + 1):
+        yield api.Langkah(number, f"judul {number}", "apa", "hukum", ["temuan"], ["berkas"])
 
 
-def _only_prepare(folder: Path, timpa: bool = False) -> list[demo_run.Langkah]:
+def _only_prepare(folder: Path, timpa: bool = False) -> list[api.Langkah]:
     demo_run.prepare_folder(folder, timpa)
     return []

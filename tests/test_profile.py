@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pemetaan_ksd.profile import ProfileError, load_profile, parse_profile, render_profile
+from pemetaan_ksd.errors import ProfileError
+from pemetaan_ksd.profile import load_profile, parse_profile, render_profile
 
 
 def test_builtin_profile_is_kabupaten_banjar_with_example_opd() -> None:

@@ -3,25 +3,35 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pemetaan_ksd import reference
-from pemetaan_ksd.model import Report
-from pemetaan_ksd.outputs import OutputOverInput, Outputs, Progress, Stage, check_outputs
-from pemetaan_ksd.profile import Profil, ProfileError, find_profile, load_profile, render_profile
+from pemetaan_ksd.contract import TAHUN_MAX, TAHUN_MIN
+from pemetaan_ksd.demo.langkah import DEFAULT_FOLDER as DEMO_FOLDER
+from pemetaan_ksd.demo.langkah import JUMLAH_LANGKAH, Langkah
+from pemetaan_ksd.errors import ProfileError, UsageError
+from pemetaan_ksd.interrupt import Interrupted, signals_raise
+from pemetaan_ksd.model import FileResult, FileStatus, Finding, Report, Severity
+from pemetaan_ksd.outputs import Outputs, Progress, Stage, check_outputs
+from pemetaan_ksd.profile import (
+    BUILTIN_DAERAH,
+    BUILTIN_TAHUN,
+    Profil,
+    find_profile,
+    load_profile,
+    render_profile,
+)
+from pemetaan_ksd.status import StatusKirim, StatusOpd, belum_mengirim, ringkasan
 from pemetaan_ksd.write.atomic import Staging, atomic_write_bytes
 
 if TYPE_CHECKING:
     from pemetaan_ksd.merge import Konsolidasi
-    from pemetaan_ksd.status import StatusOpd
 
 
 
-class UsageError(ValueError):
-    """Wrong use of a command (exit code 2); the message says what to do."""
 
 
 def open_profile(path: Path | None) -> Profil:
@@ -43,84 +53,80 @@ def init_profile(kode_daerah: str, tahun: int, out: Path, timpa: bool = False) -
 def make_templates(profil: Profil, out_dir: Path, kode_opd: list[str], semua: bool,
                    timpa: bool = False) -> list[Path]:
     """Write the templates asked for; an existing one is replaced only with `timpa`."""
-    from pemetaan_ksd.write.template import TemplateExistsError, UnknownOpdError, write_templates
+    from pemetaan_ksd.write.template import write_templates
 
-    try:
-        return write_templates(out_dir, profil, kode_opd or None, semua, timpa=timpa)
-    except (UnknownOpdError, TemplateExistsError) as exc:
-        raise UsageError(str(exc)) from exc
+    return write_templates(out_dir, profil, kode_opd or None, semua, timpa=timpa)
 
 
 def target_year(profil: Profil, tahun: int | None) -> int:
     return tahun if tahun is not None else profil.tahun
 
 
-@dataclass
+@dataclass(kw_only=True)
 class ValidationRun:
+    """What `validate` found and wrote: the report, the feedback copies, the JSON report."""
+
     report: Report
-    feedback: list[Path] = field(default_factory=list)
-    laporan: Path | None = None
+    feedback: list[Path] = field(default_factory=list)  # empty unless anotasi was asked
+    laporan: Path | None = None  # None unless a JSON report was asked
 
     @property
     def exit_code(self) -> int:
         return 1 if self.report.has_galat else 0
 
 
+@dataclass(kw_only=True)
+class MergeRun(ValidationRun):
+    """What `merge` found and wrote, the consolidated workbook included."""
+
+    konsolidasi: Konsolidasi
+    output: Path
+
+
+@dataclass(kw_only=True)
+class StatusRun(ValidationRun):
+    items: list[StatusOpd]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Fixed inputs for reproducible runs (the demo and the committed examples)."""
+
+    created: dt.datetime | None = None  # the run's time, else now
+    base: Path | None = None  # display paths relative to this folder, else the current one
+
+
 def validate(
     paths: list[Path],
     profil: Profil,
+    *,
     tahun: int | None = None,
     pilih_terbaru: bool = False,
     laporan: Path | None = None,
     anotasi: Path | None = None,
     progress: Progress | None = None,
-    options: RunOptions | None = None,
+    options: RunOptions = RunOptions(),
 ) -> ValidationRun:
     """Check every file; optionally write the JSON report and the feedback copies."""
     outputs = Outputs(laporan=laporan, anotasi=anotasi)
     report = _validated(paths, profil, tahun, pilih_terbaru, progress, options, outputs)
-    run = ValidationRun(report)
     with Staging() as staging:
-        _stage_side_outputs(run, profil, outputs, staging, progress)
+        feedback, written = _stage_side_outputs(report, profil, outputs, staging, progress)
         staging.commit()
-    return run
-
-
-def _stage_side_outputs(run: ValidationRun, profil: Profil, outputs: Outputs,
-                        staging: Staging, progress: Progress | None) -> None:
-    from pemetaan_ksd.write.report_json import write_report
-
-    if outputs.anotasi is not None:
-        from pemetaan_ksd.write.feedback import write_feedback_copies
-
-        run.feedback = write_feedback_copies(run.report, outputs.anotasi, profil, staging,
-                                             _stage(progress, Stage.FEEDBACK))
-    if outputs.laporan is not None:
-        run.laporan = write_report(outputs.laporan, run.report, staging)
-
-
-def _stage(progress: Progress | None, stage: Stage) -> Callable[[int, int], None] | None:
-    if progress is None:
-        return None
-    return lambda done, total: progress(stage, done, total)
-
-
-@dataclass
-class MergeRun(ValidationRun):
-    konsolidasi: Konsolidasi | None = None
-    output: Path | None = None
+    return ValidationRun(report=report, feedback=feedback, laporan=written)
 
 
 def merge(
     paths: list[Path],
     output: Path,
     profil: Profil,
+    *,
     tahun: int | None = None,
     pilih_terbaru: bool = False,
     laporan: Path | None = None,
     anotasi: Path | None = None,
     progress: Progress | None = None,
-    options: RunOptions | None = None,
+    options: RunOptions = RunOptions(),
 ) -> MergeRun:
     """Validate everything, then write the year's consolidated workbook (and side outputs).
 
@@ -135,26 +141,20 @@ def merge(
     report = _validated(paths, profil, tahun, pilih_terbaru, progress, options, outputs,
                         status=True)
     kons = build_konsolidasi(report, profil, profil.referensi(), report.tahun)
-    run = MergeRun(report, konsolidasi=kons)
     with Staging() as staging:
-        _stage_side_outputs(run, profil, outputs, staging, progress)
-        if progress is not None:
-            progress(Stage.WORKBOOK, 0, 1)
-        run.output = write_consolidated(output, kons, report, profil, staging)
-        if progress is not None:
-            progress(Stage.WORKBOOK, 1, 1)
+        feedback, written = _stage_side_outputs(report, profil, outputs, staging, progress)
+        _step(progress, Stage.WORKBOOK, 0, 1)
+        write_consolidated(output, kons, report, profil, staging)
+        _step(progress, Stage.WORKBOOK, 1, 1)
         staging.commit()
-    return run
-
-
-@dataclass
-class StatusRun(ValidationRun):
-    items: list[StatusOpd] = field(default_factory=list)
+    return MergeRun(report=report, feedback=feedback, laporan=written, konsolidasi=kons,
+                    output=output)
 
 
 def status(
     paths: list[Path],
     profil: Profil,
+    *,
     tahun: int | None = None,
     pilih_terbaru: bool = False,
     progress: Progress | None = None,
@@ -162,17 +162,37 @@ def status(
     """Which OPD of the profile have sent, when, with what verdict; which have not (KSD504)."""
     from pemetaan_ksd.status import status_pengumpulan
 
-    report = _validated(paths, profil, tahun, pilih_terbaru, progress, None, Outputs(),
+    report = _validated(paths, profil, tahun, pilih_terbaru, progress, RunOptions(), Outputs(),
                         status=True)
-    return StatusRun(report, items=status_pengumpulan(report, profil))
+    return StatusRun(report=report, items=status_pengumpulan(report, profil))
 
 
-@dataclass(frozen=True)
-class RunOptions:
-    """Fixed inputs for reproducible runs (the demo and the committed examples)."""
+def _stage_side_outputs(report: Report, profil: Profil, outputs: Outputs, staging: Staging,
+                        progress: Progress | None) -> tuple[list[Path], Path | None]:
+    """Stage the feedback copies and the JSON report asked for: (copies, report path)."""
+    from pemetaan_ksd.write.report_json import write_report
 
-    created: dt.datetime | None = None  # the run's time, else now
-    base: Path | None = None  # display paths relative to this folder, else the current one
+    feedback: list[Path] = []
+    if outputs.anotasi is not None:
+        from pemetaan_ksd.write.feedback import write_feedback_copies
+
+        feedback = write_feedback_copies(report, outputs.anotasi, profil, staging,
+                                         _stage(progress, Stage.FEEDBACK))
+    written = None
+    if outputs.laporan is not None:
+        written = write_report(outputs.laporan, report, staging)
+    return feedback, written
+
+
+def _stage(progress: Progress | None, stage: Stage) -> Callable[[int, int], None] | None:
+    if progress is None:
+        return None
+    return lambda done, total: progress(stage, done, total)
+
+
+def _step(progress: Progress | None, stage: Stage, done: int, total: int) -> None:
+    if progress is not None:
+        progress(stage, done, total)
 
 
 def _validated(
@@ -181,7 +201,7 @@ def _validated(
     tahun: int | None,
     pilih_terbaru: bool,
     progress: Progress | None,
-    options: RunOptions | None,
+    options: RunOptions,
     outputs: Outputs,
     status: bool = False,
 ) -> Report:
@@ -189,17 +209,37 @@ def _validated(
     the OPD that sent nothing (KSD504)."""
     from pemetaan_ksd import validate as engine
 
-    opts = options or RunOptions()
-    try:
-        report = engine.validate(paths, profil, tahun, pilih_terbaru, base=opts.base,
-                                 progress=_stage(progress, Stage.CHECK), created=opts.created,
-                                 exclude=outputs.exclude())
-        check_outputs(outputs, paths, [fr.path for fr in report.files])
-    except (engine.UsageError, OutputOverInput) as exc:
-        raise UsageError(str(exc)) from exc
+    report = engine.validate(paths, profil, tahun, pilih_terbaru, base=options.base,
+                             progress=_stage(progress, Stage.CHECK), created=options.created,
+                             exclude=outputs.exclude())
+    check_outputs(outputs, paths, [fr.path for fr in report.files])
     if status:
         report.run_findings = engine.missing_opd(report.files, profil, report.tahun)
     return report
+
+
+def langkah_demo(folder: Path, timpa: bool = False) -> Iterator[Langkah]:
+    """The demo, step by step: each step's work done, then its narration yielded."""
+    from pemetaan_ksd.demo.run import langkah_demo as steps
+
+    return steps(folder, timpa)
+
+
+def report_json(report: Report) -> str:
+    """The JSON report of CONTRACT section 3 (`--format json`)."""
+    from pemetaan_ksd.write.report_json import report_to_json
+
+    return report_to_json(report)
+
+
+def status_json(run: StatusRun, profil: Profil) -> str:
+    """The `status --format json` document."""
+    import json
+
+    from pemetaan_ksd.status import status_to_dict
+
+    document = status_to_dict(run.items, profil, run.report.tahun)
+    return json.dumps(document, ensure_ascii=False, indent=2)
 
 
 def search_reference(kind: str, text: str | None, profil: Profil) -> list[tuple[str, str, str]]:
@@ -245,19 +285,41 @@ def _provinsi_name(d: reference.Daerah) -> str:
 
 
 __all__ = [
+    "BUILTIN_DAERAH",
+    "BUILTIN_TAHUN",
+    "DEMO_FOLDER",
+    "JUMLAH_LANGKAH",
+    "TAHUN_MAX",
+    "TAHUN_MIN",
+    "FileResult",
+    "FileStatus",
+    "Finding",
+    "Interrupted",
+    "Langkah",
     "MergeRun",
+    "Profil",
     "ProfileError",
+    "Report",
     "RunOptions",
+    "Severity",
     "Stage",
+    "StatusKirim",
+    "StatusOpd",
     "StatusRun",
     "UsageError",
     "ValidationRun",
+    "belum_mengirim",
     "init_profile",
+    "langkah_demo",
     "make_templates",
     "merge",
     "open_profile",
+    "report_json",
+    "ringkasan",
     "search_reference",
+    "signals_raise",
     "status",
+    "status_json",
     "target_year",
     "validate",
 ]

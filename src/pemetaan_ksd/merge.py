@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from pemetaan_ksd.contract import JENIS_KERJA_SAMA, JENIS_MITRA
+from pemetaan_ksd.errors import RekonsiliasiError
 from pemetaan_ksd.model import FileResult, Finding, Report, RowResult, Severity, Usulan
 from pemetaan_ksd.profile import Profil
 from pemetaan_ksd.reference import Referensi
@@ -64,8 +65,6 @@ REKAP_URUSAN_COLUMNS = (
 )
 
 
-class RekonsiliasiError(RuntimeError):
-    """Rows went missing or were counted twice: a fault of ours, never of the input."""
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from pemetaan_ksd.errors import OutputOverInput
 from pemetaan_ksd.inputs import same_path
 
 
@@ -44,8 +45,6 @@ class Outputs:
         return (self.anotasi,) if self.anotasi is not None else ()
 
 
-class OutputOverInput(ValueError):
-    """An output would land on an input; the message says which and what to do."""
 
 
 def check_outputs(outputs: Outputs, given: Iterable[Path], inputs: Iterable[Path]) -> None:

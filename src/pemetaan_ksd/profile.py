@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from pemetaan_ksd import reference
+from pemetaan_ksd.contract import TAHUN_MAX, TAHUN_MIN
+from pemetaan_ksd.errors import ProfileError
 from pemetaan_ksd.opd_contoh import contoh_perangkat_daerah
 from pemetaan_ksd.reference import Daerah
 
@@ -18,8 +20,6 @@ BUILTIN_TAHUN = 2025
 BUILTIN_LABEL = "profil contoh bawaan (Kabupaten Banjar)"
 
 
-class ProfileError(ValueError):
-    """A profile that cannot be used; the message names the key and line."""
 
 
 @dataclass(frozen=True)
@@ -139,8 +139,9 @@ def parse_profile(text: str, source: str, base: Path, bawaan: bool = False) -> P
         raise ProfileError(_toml_message(source, exc)) from exc
     where = _Locator(text, source)
     tahun = data.get("tahun")
-    if not isinstance(tahun, int) or not 2000 <= tahun <= 2100:
-        raise ProfileError(where.at("tahun", None, "harus berupa tahun empat angka, misalnya 2025"))
+    if not isinstance(tahun, int) or not TAHUN_MIN <= tahun <= TAHUN_MAX:
+        raise ProfileError(where.at("tahun", None, f"harus berupa tahun {TAHUN_MIN}-{TAHUN_MAX}, "
+                                    "misalnya 2025"))
     section = data.get("daerah")
     if not isinstance(section, dict) or not isinstance(section.get("kode"), str):
         raise ProfileError(where.at("kode", "daerah", 'wajib diisi, misalnya kode = "63.03"'))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pemetaan_ksd import __version__
 from pemetaan_ksd.contract import SHEET_USULAN
+from pemetaan_ksd.errors import InputError as UsageError
 from pemetaan_ksd.inputs import collect_inputs
 from pemetaan_ksd.model import (
     FileResult,
@@ -45,10 +46,6 @@ __all__ = [
 _FAMILIES = (struktur, isian, kode, hukum, lintas_berkas)  # importing them registers the rules
 
 Progress = Callable[[int, int], None]
-
-
-class UsageError(ValueError):
-    """Wrong use: a path that does not exist, or nothing to read (exit code 2)."""
 
 
 def check_submission(sub: Submission, ctx: Konteks, display_path: str) -> FileResult:

@@ -13,11 +13,10 @@ from typing import Annotated
 
 import typer
 
-from pemetaan_ksd import __version__, interrupt
-from pemetaan_ksd.api import ProfileError, UsageError
+from pemetaan_ksd import __version__
+from pemetaan_ksd.api import Interrupted, UsageError, signals_raise
 from pemetaan_ksd.cli import cmd_demo, cmd_periksa, cmd_profil, i18n, render
 from pemetaan_ksd.cli.i18n import ClickUsageError
-from pemetaan_ksd.write.atomic import OutputError
 
 EXIT_OK, EXIT_GALAT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 LOG_NAME = "pemetaan-ksd-galat.log"
@@ -102,9 +101,9 @@ def _utf8_when_redirected() -> None:
 def run(argv: list[str] | None = None) -> int:
     command = typer.main.get_command(app)
     try:
-        with interrupt.signals_raise():
+        with signals_raise():
             result = command.main(args=argv, prog_name="pemetaan-ksd", standalone_mode=False)
-    except interrupt.Interrupted as exc:
+    except Interrupted as exc:
         render.error("Dihentikan: tidak ada keluaran yang diganti; berkas sementara sudah dihapus.")
         return exc.exit_code
     except ClickUsageError as exc:
@@ -112,16 +111,13 @@ def run(argv: list[str] | None = None) -> int:
         render.error(message)
         render.note(f"Lihat bantuan: {path or 'pemetaan-ksd'} --help")
         return EXIT_USAGE
-    except (UsageError, ProfileError) as exc:
+    except UsageError as exc:  # every kind of wrong use, an output that cannot be written too
         render.error(str(exc))
         return EXIT_USAGE
     except typer.Exit as exc:
         return int(exc.exit_code)
     except typer.Abort:
         render.error("Dibatalkan.")
-        return EXIT_USAGE
-    except OutputError as exc:  # e.g. the output is open in Excel: the user can fix it
-        render.error(str(exc))
         return EXIT_USAGE
     except Exception:  # a fault of ours: short message, details in a log file
         return _internal_fault()

@@ -8,14 +8,14 @@ from typing import Annotated
 
 import typer
 
+from pemetaan_ksd.api import DEMO_FOLDER, JUMLAH_LANGKAH, langkah_demo
 from pemetaan_ksd.cli import render
-from pemetaan_ksd.demo.run import DEFAULT_FOLDER, JUMLAH_LANGKAH, langkah_demo
 
 
 def demo(
     folder: Annotated[
         Path, typer.Argument(help="Folder tujuan contoh.", metavar="FOLDER")
-    ] = DEFAULT_FOLDER,
+    ] = DEMO_FOLDER,
     langkah: Annotated[
         bool,
         typer.Option("--langkah", help="Berhenti di setiap langkah sampai Enter ditekan "

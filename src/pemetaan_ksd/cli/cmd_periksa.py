@@ -21,7 +21,6 @@ from pemetaan_ksd.cli.options import (
     ProfilOpt,
     TahunOpt,
 )
-from pemetaan_ksd.write.report_json import report_to_json
 
 OutputOpt = Annotated[
     Path,
@@ -47,9 +46,10 @@ def validasi(
     prof = api.open_profile(profil)
     announce_profile(prof)
     with render.ProgressBar(enabled=format is Format.TEKS) as bar:
-        run = api.validate(paths, prof, tahun, pilih_terbaru, laporan, anotasi, progress=bar)
+        run = api.validate(paths, prof, tahun=tahun, pilih_terbaru=pilih_terbaru,
+                           laporan=laporan, anotasi=anotasi, progress=bar)
     if format is Format.JSON:
-        render.plain(report_to_json(run.report))
+        render.plain(api.report_json(run.report))
     else:
         render.report(run.report)
         _say_outputs(run)
@@ -80,9 +80,9 @@ def gabung(
     prof = api.open_profile(profil)
     announce_profile(prof)
     with render.ProgressBar() as bar:
-        run = api.merge(paths, output, prof, tahun, pilih_terbaru, laporan, anotasi, progress=bar)
+        run = api.merge(paths, output, prof, tahun=tahun, pilih_terbaru=pilih_terbaru,
+                        laporan=laporan, anotasi=anotasi, progress=bar)
     render.report(run.report)
-    assert run.konsolidasi is not None
     render.merge_summary(run.konsolidasi.rekonsiliasi.to_dict(), run.konsolidasi.tahun, run.output)
     _say_outputs(run)
     return run.exit_code
@@ -97,17 +97,12 @@ def status(
 ) -> int:
     """Tampilkan perangkat daerah mana yang sudah mengirim, hasil pemeriksaannya, dan mana yang
     belum mengirim."""
-    from pemetaan_ksd.status import status_to_dict
-
     prof = api.open_profile(profil)
     announce_profile(prof)
     with render.ProgressBar(enabled=format is Format.TEKS) as bar:
-        run = api.status(paths, prof, tahun, pilih_terbaru, progress=bar)
+        run = api.status(paths, prof, tahun=tahun, pilih_terbaru=pilih_terbaru, progress=bar)
     if format is Format.JSON:
-        import json
-
-        document = status_to_dict(run.items, prof, run.report.tahun)
-        render.plain(json.dumps(document, ensure_ascii=False, indent=2))
+        render.plain(api.status_json(run, prof))
     else:
         render.status_table(run.items, prof.daerah.nama_lengkap, run.report.tahun)
     return run.exit_code

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from pemetaan_ksd import api
+from pemetaan_ksd.api import BUILTIN_DAERAH, BUILTIN_TAHUN, Profil
 from pemetaan_ksd.cli import render
 from pemetaan_ksd.cli.i18n import ClickUsageError
 from pemetaan_ksd.cli.options import (
@@ -20,7 +21,6 @@ from pemetaan_ksd.cli.options import (
     TahunOpt,
     check_tahun,
 )
-from pemetaan_ksd.profile import BUILTIN_DAERAH, BUILTIN_TAHUN, Profil
 
 
 def announce_profile(profil: Profil) -> None:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from pemetaan_ksd.rules.isian import TAHUN_MAX, TAHUN_MIN
+from pemetaan_ksd.api import TAHUN_MAX, TAHUN_MIN
 
 
 class Format(StrEnum):

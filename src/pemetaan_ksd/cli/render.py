@@ -14,9 +14,18 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 from rich.table import Table
 from rich.text import Text
 
-from pemetaan_ksd.demo.run import Langkah
-from pemetaan_ksd.model import FileResult, FileStatus, Finding, Report, Severity
-from pemetaan_ksd.status import StatusKirim, StatusOpd, belum_mengirim, ringkasan
+from pemetaan_ksd.api import (
+    FileResult,
+    FileStatus,
+    Finding,
+    Langkah,
+    Report,
+    Severity,
+    StatusKirim,
+    StatusOpd,
+    belum_mengirim,
+    ringkasan,
+)
 
 _WIDTH_WHEN_PIPED = 120
 SEVERITY_STYLE = {Severity.GALAT: "bold red", Severity.PERINGATAN: "yellow", Severity.INFO: "cyan"}

@@ -12,18 +12,18 @@ import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Generator, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pemetaan_ksd import api
 from pemetaan_ksd.demo.build import write_submissions
 from pemetaan_ksd.demo.contoh import CONTOH, DINKES, Contoh
+from pemetaan_ksd.demo.langkah import Langkah
+from pemetaan_ksd.errors import FolderNotEmptyError, FolderNotWritableError
 from pemetaan_ksd.model import FileResult, FileStatus, Report, Severity
 from pemetaan_ksd.profile import BUILTIN_DAERAH, BUILTIN_TAHUN, Profil, load_profile
 from pemetaan_ksd.rules.registry import CODES
 from pemetaan_ksd.write.template import write_templates
 
-DEFAULT_FOLDER = Path("demo-pemetaan-ksd")
 WITA = dt.timezone(dt.timedelta(hours=8), "WITA")
 # A fixed clock makes the example reproducible: the same folder every run.
 DEMO_CLOCK = dt.datetime(2025, 3, 3, 9, 0, tzinfo=WITA)
@@ -35,31 +35,10 @@ MASUK = "masuk"
 CATATAN = "catatan"
 LAPORAN = "laporan_validasi.json"
 OWNED = (PROFIL, TEMPLAT, MASUK, CATATAN, LAPORAN)
-JUMLAH_LANGKAH = 6
 
 
 def daftar_name(tahun: int) -> str:
     return f"daftar_rencana_{tahun}.xlsx"
-
-
-@dataclass(frozen=True)
-class Langkah:
-    """One step of the demo, as a trainer would present it."""
-
-    nomor: int
-    judul: str
-    apa: str  # what the step does
-    hukum: str  # what the law asks
-    temuan: list[str] = field(default_factory=list)  # what it found
-    buka: list[str] = field(default_factory=list)  # which files to open next (relative)
-
-
-class FolderNotEmptyError(api.UsageError):
-    pass
-
-
-class FolderNotWritableError(api.UsageError):
-    pass
 
 
 def prepare_folder(folder: Path, timpa: bool) -> None:
@@ -221,7 +200,6 @@ def _step_validation(report: Report) -> Langkah:
 
 
 def _step_merge(run: api.MergeRun, profil: Profil) -> Langkah:
-    assert run.konsolidasi is not None
     r = run.konsolidasi.rekonsiliasi
     chosen = [fr.display_path for fr in run.report.files if fr.chosen_over]
     return Langkah(

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from pemetaan_ksd.errors import NomenklaturError
 from pemetaan_ksd.reference import nomenklatur as _nomenklatur
 from pemetaan_ksd.reference import wilayah as _wilayah
 from pemetaan_ksd.reference.data import read_text, sumber
-from pemetaan_ksd.reference.nomenklatur import Entry, Level, Nomenklatur, NomenklaturError
+from pemetaan_ksd.reference.nomenklatur import Entry, Level, Nomenklatur
 from pemetaan_ksd.reference.wilayah import Daerah, Wilayah
 
 __all__ = [

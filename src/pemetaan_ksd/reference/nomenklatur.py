@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
 
+from pemetaan_ksd.errors import NomenklaturError
 from pemetaan_ksd.reference.data import read_text, sumber
 
 
@@ -46,8 +47,6 @@ CODE_PATTERNS: dict[Level, re.Pattern[str]] = {
 }
 
 
-class NomenklaturError(ValueError):
-    """A nomenclature file that cannot be used."""
 
 
 def level_of_shape(code: str) -> Level | None:

@@ -21,13 +21,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pemetaan_ksd import interrupt
+from pemetaan_ksd.errors import OutputError
 
 _REPLACE_ATTEMPTS = 5  # Windows: a virus scanner or indexer may hold the file for a moment
 _REPLACE_PAUSE = 0.2
 
 
-class OutputError(OSError):
-    """An output that could not be put in place; the message is for the user."""
 
 
 _WHY = {  # the system's reason in Indonesian: its own text may be English

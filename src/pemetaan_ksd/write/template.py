@@ -13,6 +13,7 @@ from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pemetaan_ksd.errors import TemplateExistsError, UnknownOpdError
 from pemetaan_ksd.profile import PerangkatDaerah, Profil, load_profile
 from pemetaan_ksd.write.atomic import atomic_write_with
 from pemetaan_ksd.write.dropdowns import install_dropdowns
@@ -39,12 +40,8 @@ GENERIC_SLUG = "templat"
 _SLUG_MAX = 60
 
 
-class TemplateExistsError(ValueError):
-    """A template would replace a file already in the folder (and `timpa` was not given)."""
 
 
-class UnknownOpdError(ValueError):
-    """An OPD code that the profile does not list; the message, in Indonesian, names some."""
 
 
 # --- file names and writing -------------------------------------------------------------------
