@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -30,8 +31,8 @@ def _independent_row_count(path: Path) -> int:
     return sum(1 for row in rows[FIRST_DATA_ROW - 1:] if any(v != "" for v in row[1:]))
 
 
-def _table(ws: Worksheet) -> list[dict[str, object]]:
-    headers = [c.value for c in ws[HEADER_ROW]]
+def _table(ws: Worksheet) -> list[dict[str, Any]]:
+    headers = [str(c.value) for c in ws[HEADER_ROW]]
     out = []
     for row in ws.iter_rows(min_row=HEADER_ROW + 1, values_only=True):
         if not isinstance(row[0], int):
@@ -48,7 +49,7 @@ def book(demo_folder: Path) -> dict[str, Worksheet]:
 
 def test_every_input_row_is_accounted_for(demo_folder: Path, book: dict[str, Worksheet]) -> None:
     read = sum(_independent_row_count(p) for p in sorted((demo_folder / MASUK).iterdir()))
-    info = {r[0]: r[2] for r in book["Info"].iter_rows(values_only=True) if r[0]}
+    info: dict[Any, Any] = {r[0]: r[2] for r in book["Info"].iter_rows(values_only=True) if r[0]}
     daftar = _table(book["Daftar Rencana"])
     assert read == 18 == info["Baris dibaca"]
     assert len(daftar) == info["Masuk Daftar Rencana 2025"] == 8
@@ -73,7 +74,8 @@ def test_rekap_totals_equal_the_daftar(book: dict[str, Worksheet]) -> None:
     urusan = book["Rekap Urusan"]
     totals = next(r for r in urusan.iter_rows(values_only=True) if r[0] == "JUMLAH")
     # the last two columns are "Semua Jenis": count and amount (SUM formulas over the rows)
-    rows = [r for r in urusan.iter_rows(min_row=7, values_only=True) if isinstance(r[0], int)]
+    rows: list[Any] = [r for r in urusan.iter_rows(min_row=7, values_only=True)
+                       if isinstance(r[0], int)]
     assert sum(r[-2] for r in rows) == len(daftar)
     assert sum(r[-1] for r in rows) == amount
     assert str(totals[-2]).startswith("=SUM(")

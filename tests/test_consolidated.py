@@ -14,6 +14,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from pemetaan_ksd.errors import OutputError
 from pemetaan_ksd.model import Report, Severity
@@ -100,7 +101,7 @@ def test_daftar_is_print_ready(tmp_path: Path) -> None:
 
 
 def _letter(n: int) -> str:
-    return openpyxl.utils.get_column_letter(n)
+    return get_column_letter(n)
 
 
 @pytest.mark.parametrize("sheet", [SHEET_REKAP_URUSAN, SHEET_REKAP_OPD, SHEET_REKAP_MITRA,
@@ -248,8 +249,8 @@ def test_text_from_submissions_never_becomes_a_formula(tmp_path: Path) -> None:
     formulas = [(s.title, c) for s in wb for row in s.iter_rows() for c in row
                 if c.data_type == "f"]
     assert formulas  # only our own totals are formulas, each in a JUMLAH row
-    assert all(str(c.value).startswith("=SUM(") and wb[t].cell(c.row, 1).value == "JUMLAH"
-               for t, c in formulas)
+    assert all(str(c.value).startswith("=SUM(") and wb[t].cell(int(c.row or 0), 1).value
+               == "JUMLAH" for t, c in formulas)
 
 
 def test_same_workbook_content_in_any_input_order(tmp_path: Path) -> None:
@@ -329,7 +330,7 @@ def test_locked_output_gives_a_clear_message(tmp_path: Path, monkeypatch: pytest
 
     monkeypatch.setattr(atomic, "_on_windows", lambda: windows)
     monkeypatch.setattr(atomic, "_REPLACE_PAUSE", 0)
-    monkeypatch.setattr(atomic.os, "replace", locked)
+    monkeypatch.setattr(os, "replace", locked)
     with pytest.raises(OutputError) as caught:
         atomic_write_with(target, lambda tmp: tmp.write_bytes(b"baru"))
     assert words in str(caught.value) and "Berkas lama tidak diubah" in str(caught.value)

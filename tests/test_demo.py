@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -170,7 +171,7 @@ def test_demo_into_a_folder_it_may_not_write_is_wrong_use(
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(demo_run.tempfile, "TemporaryFile", refuse)
+    monkeypatch.setattr(tempfile, "TemporaryFile", refuse)
     assert run(["demo", str(tmp_path / "kelas")]) == 2
     err = " ".join(capsys.readouterr().err.split())
     assert "tidak dapat dibuat atau ditulisi: Anda tidak berhak menulis di sana" in err

@@ -90,7 +90,7 @@ def _catatan_counts(path: Path) -> dict[str, int] | None:
     found = {}
     severity_of = {label: str(severity) for severity, label in LABEL.items()}
     for label, _, words, *_ in sheet.iter_rows(values_only=True):
-        if label in severity_of and words:
+        if isinstance(label, str) and label in severity_of and words:
             match = re.match(r"(\d+) ", str(words))
             assert match is not None
             found[severity_of[label]] = int(match.group(1))

@@ -240,9 +240,9 @@ def build_submission(
                       nama_opd=fields.get("nama_opd"))
     if names[SHEET_META]:
         ws = wb.create_sheet(names[SHEET_META])
-        merged = {**DEFAULT_META, **(meta or {})}
+        meta_values: dict[str, str | None] = {**DEFAULT_META, **(meta or {})}
         for row, (key, value) in enumerate(
-            ((k, v) for k, v in merged.items() if v is not None), start=1
+            ((k, v) for k, v in meta_values.items() if v is not None), start=1
         ):
             ws.cell(row, 1, key)
             ws.cell(row, 2, value).data_type = "s"
