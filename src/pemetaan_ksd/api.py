@@ -24,7 +24,13 @@ from pemetaan_ksd.profile import (
     load_profile,
     render_profile,
 )
-from pemetaan_ksd.status import StatusKirim, StatusOpd, belum_mengirim, ringkasan
+from pemetaan_ksd.status import (
+    StatusKirim,
+    StatusOpd,
+    belum_mengirim,
+    ringkasan,
+    status_banner,
+)
 from pemetaan_ksd.write.atomic import Staging, atomic_write_bytes
 
 if TYPE_CHECKING:
@@ -319,6 +325,7 @@ __all__ = [
     "search_reference",
     "signals_raise",
     "status",
+    "status_banner",
     "status_json",
     "target_year",
     "validate",

@@ -22,15 +22,27 @@ class StatusKirim(StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
+        return status_label(self)
 
 
-_LABELS = {
-    StatusKirim.VALID: "Valid",
-    StatusKirim.TIDAK_VALID: "Perlu perbaikan",
-    StatusKirim.TIDAK_TERBACA: "Tidak terbaca",
-    StatusKirim.BELUM_MENGIRIM: "Belum mengirim",
+# Every status a file or an OPD can have, in one table: (label in tables, banner in the terminal).
+_WORDS = {
+    "valid": ("Valid", "DITERIMA"),
+    "tidak_valid": ("Perlu perbaikan", "PERLU PERBAIKAN"),
+    "tidak_terbaca": ("Tidak terbaca", "TIDAK TERBACA"),
+    "diganti": ("Diganti", "DIGANTI"),
+    "belum_mengirim": ("Belum mengirim", "BELUM MENGIRIM"),
 }
+
+
+def status_label(status: FileStatus | StatusKirim) -> str:
+    """How tables (workbook, status, HTML) name a status: `Perlu perbaikan`."""
+    return _WORDS[str(status)][0]
+
+
+def status_banner(status: FileStatus | StatusKirim) -> str:
+    """How the terminal heads a file with its status: `PERLU PERBAIKAN`."""
+    return _WORDS[str(status)][1]
 # When one perangkat daerah has several files that count, the worst one speaks for it.
 _WORST_FIRST = (FileStatus.TIDAK_TERBACA, FileStatus.TIDAK_VALID, FileStatus.VALID)
 

@@ -25,16 +25,13 @@ from pemetaan_ksd.api import (
     StatusOpd,
     belum_mengirim,
     ringkasan,
+    status_banner,
 )
 
 _WIDTH_WHEN_PIPED = 120
 SEVERITY_STYLE = {Severity.GALAT: "bold red", Severity.PERINGATAN: "yellow", Severity.INFO: "cyan"}
-STATUS_TEXT = {
-    FileStatus.VALID: ("DITERIMA", "bold green"),
-    FileStatus.TIDAK_VALID: ("PERLU PERBAIKAN", "bold red"),
-    FileStatus.TIDAK_TERBACA: ("TIDAK TERBACA", "bold red"),
-    FileStatus.DIGANTI: ("DIGANTI", "bold"),
-}
+STATUS_STYLE_OF_FILE = {FileStatus.VALID: "bold green", FileStatus.TIDAK_VALID: "bold red",
+                        FileStatus.TIDAK_TERBACA: "bold red", FileStatus.DIGANTI: "bold"}
 
 
 def _console(stderr: bool = False) -> Console:
@@ -136,7 +133,7 @@ def summary_line(rep: Report) -> Text:
 
 
 def _file_block(c: Console, fr: FileResult) -> None:
-    label, style = STATUS_TEXT[fr.status]
+    label, style = status_banner(fr.status), STATUS_STYLE_OF_FILE[fr.status]
     counts = fr.counts()
     who = f" · {fr.nama_opd}" if fr.nama_opd else ""
     c.print(Text.assemble((f"{label} ", style), (fr.display_path, "bold"), who))

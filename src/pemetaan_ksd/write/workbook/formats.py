@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from pemetaan_ksd.model import FileStatus
-from pemetaan_ksd.status import StatusKirim
+from pemetaan_ksd.status import StatusKirim, status_label
 from pemetaan_ksd.write.styles import BLUE_DARK, FONT_NAME, GREY_LINE
 
 FONT = FONT_NAME
@@ -14,13 +14,10 @@ RUPIAH = '_-"Rp"* #,##0_-;-"Rp"* #,##0_-;_-* "-"_-;_-@_-'  # accounting style; z
 COUNT = '#,##0;-#,##0;"-"'
 WHITE = "#FFFFFF"
 
-# How the Info sheet names a file's status (the Status sheet uses StatusKirim.label).
-FILE_STATUS_LABELS = {FileStatus.VALID: "Valid", FileStatus.TIDAK_VALID: "Perlu perbaikan",
-                      FileStatus.TIDAK_TERBACA: "Tidak terbaca", FileStatus.DIGANTI: "Diganti"}
 TINTS = {  # fill colour by status or severity label
     StatusKirim.VALID.label: "#C6EFCE", StatusKirim.TIDAK_VALID.label: "#FFEB9C",
     StatusKirim.TIDAK_TERBACA.label: "#FFC7CE", StatusKirim.BELUM_MENGIRIM.label: "#E7E6E6",
-    FILE_STATUS_LABELS[FileStatus.DIGANTI]: "#E7E6E6",
+    status_label(FileStatus.DIGANTI): "#E7E6E6",
     "galat": "#FFC7CE", "peringatan": "#FFEB9C", "info": "#DDEBF7",
 }
 WARNING_FILL = "#FFF2CC"

@@ -7,7 +7,8 @@ from typing import Any
 
 from pemetaan_ksd.merge import Konsolidasi, records_of
 from pemetaan_ksd.model import FileStatus, Report
-from pemetaan_ksd.write.workbook.formats import FILE_STATUS_LABELS, Styles
+from pemetaan_ksd.status import status_label
+from pemetaan_ksd.write.workbook.formats import Styles
 from pemetaan_ksd.write.workbook.table import (
     HEADER_ROW,
     Book,
@@ -43,7 +44,7 @@ def add_sheet(book: Book, kons: Konsolidasi, report: Report) -> None:
     ws.set_row(row, 18)
     last_header = header(ws, st, cols, row + 1)
     rows = [(i, r["berkas"], r["sha256"], r["kode_opd"], r["nama_opd"],
-             FILE_STATUS_LABELS[FileStatus(r["status"])], r["baris"], r["diterima"],
+             status_label(FileStatus(r["status"])), r["baris"], r["diterima"],
              r["diterima_luar_tahun"], r["ditolak"], r["catatan"])
             for i, r in enumerate(records_of(kons.berkas), start=1)]
     end = data_rows(ws, st, cols, rows, last_header + 1)
