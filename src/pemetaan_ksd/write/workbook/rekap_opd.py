@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from pemetaan_ksd.merge import Konsolidasi, records_of
+from pemetaan_ksd.merge import Konsolidasi
+from pemetaan_ksd.rekap import records_of
 from pemetaan_ksd.write.workbook.table import Book, Col, TableSheet, write_table
 
 SHEET = "Rekap Perangkat Daerah"

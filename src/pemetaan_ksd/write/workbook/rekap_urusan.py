@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from pemetaan_ksd.contract import JENIS_KERJA_SAMA
-from pemetaan_ksd.merge import Konsolidasi, kolom_anggaran, kolom_jumlah
+from pemetaan_ksd.merge import Konsolidasi
+from pemetaan_ksd.rekap import kolom_anggaran, kolom_jumlah
 from pemetaan_ksd.write.styles import BLUE_DARK
 from pemetaan_ksd.write.workbook.formats import FONT
 from pemetaan_ksd.write.workbook.table import Book, Col, Placed, TableSheet, write_table

@@ -1,0 +1,227 @@
+"""The rekap tables of the consolidated workbook, from the year's list and the files.
+
+Pure: frames in, frames out. `merge.build_konsolidasi` calls them; the workbook writer lays
+them out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from pemetaan_ksd.contract import JENIS_KERJA_SAMA, JENIS_MITRA
+from pemetaan_ksd.model import FileResult, Finding, Severity
+from pemetaan_ksd.reference import Referensi
+from pemetaan_ksd.status import StatusOpd
+
+_LAST = "\uffff"  # sorts a missing code after every real one
+
+PERBAIKAN_COLUMNS = (
+    "kode_opd", "nama_opd", "berkas", "baris", "sel", "kolom", "kode", "tingkat", "nilai",
+    "pesan", "dasar_hukum", "jumlah_baris",
+)
+REKAP_OPD_COLUMNS = (
+    "kode_opd", "nama_opd", "dalam_profil", "status", "berkas", "baris", "diterima",
+    "diterima_luar_tahun", "ditolak", "anggaran",
+)
+REKAP_MITRA_COLUMNS = (
+    "mitra", "kode_wilayah_mitra", "jenis_mitra", "berbatasan", "jumlah", "jenis_kerja_sama",
+    "perangkat_daerah", "anggaran",
+)
+BERKAS_COLUMNS = (
+    "berkas", "sha256", "kode_opd", "nama_opd", "status", "baris", "diterima",
+    "diterima_luar_tahun", "ditolak", "catatan",
+)
+
+
+def kolom_jumlah(jenis: str) -> str:
+    """Name of the count column of one kind of cooperation in `rekap_urusan`."""
+    return f"jumlah {jenis}"
+
+
+def kolom_anggaran(jenis: str) -> str:
+    return f"anggaran {jenis}"
+
+
+REKAP_URUSAN_COLUMNS = (
+    "kode_bidang_urusan", "bidang_urusan",
+    *[c for j in JENIS_KERJA_SAMA for c in (kolom_jumlah(j), kolom_anggaran(j))],
+    "jumlah", "anggaran",
+)
+
+
+
+
+@dataclass
+class FileTally:
+    baris: int = 0
+    diterima: int = 0
+    luar_tahun: int = 0
+    ditolak: int = 0
+    anggaran: float = 0.0
+
+
+def records_of(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a frame as plain dicts with plain values (faster than `to_dict`)."""
+    columns = [str(c) for c in frame.columns]
+    data = [frame[c].tolist() for c in frame.columns]
+    return [dict(zip(columns, row, strict=True)) for row in zip(*data, strict=True)]
+
+
+def frame(records: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
+    data = {c: [r[c] for r in records] for c in columns}
+    return pd.DataFrame(data, columns=list(columns), dtype=object)
+
+
+def bidang_names(referensi: Referensi, kode: str | None) -> tuple[str | None, str | None]:
+    if not kode:
+        return None, None
+    bidang = referensi.bidang(kode)
+    if bidang is not None:
+        return bidang.nama, bidang.nama_singkat
+    name = referensi.nomenklatur.name(kode)
+    return name, name
+
+
+def rekap_urusan(daftar: pd.DataFrame, referensi: Referensi) -> pd.DataFrame:
+    """Per bidang urusan: count and yearly amount per kind of cooperation, and in all."""
+    records: list[dict[str, Any]] = []
+    for key, group in daftar.groupby("kode_bidang_urusan", sort=True, dropna=False):
+        kode = key if isinstance(key, str) else None  # kept, so that the totals still add up
+        _, singkat = bidang_names(referensi, kode)
+        record: dict[str, Any] = {"kode_bidang_urusan": kode, "bidang_urusan": singkat}
+        for jenis in JENIS_KERJA_SAMA:
+            part = group[group["jenis_kerja_sama"] == jenis]
+            record[kolom_jumlah(jenis)] = len(part)
+            record[kolom_anggaran(jenis)] = _amount(part)
+        record["jumlah"] = len(group)
+        record["anggaran"] = _amount(group)
+        records.append(record)
+    return frame(records, REKAP_URUSAN_COLUMNS)
+
+
+def _amount(part: pd.DataFrame) -> float:
+    return float(sum(a for a in part["anggaran"] if a is not None and not pd.isna(a)))
+
+
+def rekap_mitra(daftar: pd.DataFrame) -> pd.DataFrame:
+    """Per partner: how many usulan, of which kinds, from which OPD, bordering or not."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for r in records_of(daftar):
+        groups.setdefault(_mitra_key(r), []).append(r)
+    records = [_mitra_record(rows) for rows in groups.values()]
+    records.sort(key=lambda r: (-r["jumlah"], str(r["mitra"]).casefold(), str(r["mitra"])))
+    return frame(records, REKAP_MITRA_COLUMNS)
+
+
+def _mitra_key(r: dict[str, Any]) -> str:
+    if r["kode_wilayah_mitra"]:
+        return "kode:" + str(r["kode_wilayah_mitra"])
+    return "nama:" + " ".join(str(r["calon_mitra"] or "").casefold().split())
+
+
+def _mitra_record(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    spellings = Counter(str(r["mitra"] or "") for r in rows)
+    mitra = min(spellings, key=lambda s: (-spellings[s], s))
+    jenis = Counter(str(r["jenis_kerja_sama"]) for r in rows if r["jenis_kerja_sama"])
+    kinds = _ordered(jenis, JENIS_KERJA_SAMA)
+    opd = sorted({(str(r["kode_opd"] or ""), str(r["nama_opd"] or r["berkas"])) for r in rows})
+    berbatasan = sorted({str(r["berbatasan"]) for r in rows})
+    return {
+        "mitra": mitra,
+        "kode_wilayah_mitra": rows[0]["kode_wilayah_mitra"],
+        "jenis_mitra": "; ".join(_ordered(Counter(
+            str(r["jenis_mitra"]) for r in rows if r["jenis_mitra"]), JENIS_MITRA)),
+        "berbatasan": "/".join(berbatasan),
+        "jumlah": len(rows),
+        "jenis_kerja_sama": "; ".join(f"{k} ({jenis[k]})" for k in kinds),
+        "perangkat_daerah": "; ".join(dict.fromkeys(nama for _, nama in opd)),
+        "anggaran": float(sum(r["anggaran"] or 0.0 for r in rows)),
+    }
+
+
+def _ordered(counter: Counter[str], order: tuple[str, ...]) -> list[str]:
+    known = [k for k in order if k in counter]
+    return known + sorted(k for k in counter if k not in order)
+
+
+def rekap_opd(status: list[StatusOpd], tallies: dict[int, FileTally]) -> pd.DataFrame:
+    records = []
+    for item in status:
+        parts = [tallies[id(f)] for f in item.files if f.in_use]
+        records.append({
+            "kode_opd": item.kode,
+            "nama_opd": item.nama,
+            "dalam_profil": item.dalam_profil,
+            "status": item.status.label,
+            "berkas": len(item.files),
+            "baris": sum(t.baris for t in parts),
+            "diterima": sum(t.diterima for t in parts),
+            "diterima_luar_tahun": sum(t.luar_tahun for t in parts),
+            "ditolak": sum(t.ditolak for t in parts),
+            "anggaran": float(sum(t.anggaran for t in parts)),
+        })
+    return frame(records, REKAP_OPD_COLUMNS)
+
+
+def perlu_perbaikan(files: list[FileResult]) -> pd.DataFrame:
+    """Every rejected row with all its findings; a file that cannot enter, with its galat."""
+    records: list[dict[str, Any]] = []
+    ordered = sorted(files, key=lambda f: ((f.kode_opd or _LAST), f.display_path, f.sha256))
+    for fr in ordered:
+        if not fr.in_use:
+            continue  # replaced by a newer file: nothing in it is to be fixed
+        for finding in fr.file_findings:
+            if finding.severity is Severity.GALAT:
+                records.append(_perbaikan_record(fr, finding, len(fr.rows)))
+        for row in fr.rows:
+            if not fr.row_accepted(row):
+                records.extend(_perbaikan_record(fr, f, None) for f in row.findings)
+    return frame(records, PERBAIKAN_COLUMNS)
+
+
+def _perbaikan_record(fr: FileResult, f: Finding, jumlah_baris: int | None) -> dict[str, Any]:
+    return {
+        "kode_opd": fr.kode_opd,
+        "nama_opd": fr.nama_opd,
+        "berkas": fr.display_path,
+        "baris": f.row,
+        "sel": f"{f.sheet}!{f.cell}" if f.sheet and f.cell else f.cell,
+        "kolom": f.column,
+        "kode": f.code,
+        "tingkat": str(f.severity),
+        "nilai": f.value,
+        "pesan": f.message,
+        "dasar_hukum": f.dasar_hukum,
+        "jumlah_baris": jumlah_baris,
+    }
+
+
+def berkas_table(files: list[FileResult], tallies: dict[int, FileTally]) -> pd.DataFrame:
+    records = []
+    for fr in files:
+        t = tallies[id(fr)]
+        records.append({
+            "berkas": fr.display_path,
+            "sha256": fr.sha256,
+            "kode_opd": fr.kode_opd,
+            "nama_opd": fr.nama_opd,
+            "status": str(fr.status),
+            "baris": t.baris,
+            "diterima": t.diterima,
+            "diterima_luar_tahun": t.luar_tahun,
+            "ditolak": t.ditolak,
+            "catatan": _berkas_note(fr),
+        })
+    return frame(records, BERKAS_COLUMNS)
+
+
+def _berkas_note(fr: FileResult) -> str | None:
+    if fr.set_aside_for:
+        return f"Dikesampingkan: diganti oleh {fr.set_aside_for}"
+    if fr.chosen_over:
+        return "Dipilih sebagai kiriman terbaru, menggantikan " + ", ".join(sorted(fr.chosen_over))
+    return None
