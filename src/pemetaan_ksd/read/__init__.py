@@ -1,8 +1,10 @@
 """Any submitted workbook -> Submission (calamine), real Excel positions kept.
 
-Public: read_submission, find_sheet, and the reason categories of `Submission.read_error`.
+Public: read_submission, find_sheet, the reason categories of `Submission.read_error`, and
+read_grids (a workbook's sheets as the reader sees their cells, for the feedback copy).
 """
 
+from pemetaan_ksd.read.grid import HeaderRow, RawValue, SheetGrid, read_grids
 from pemetaan_ksd.read.reasons import (
     BUKAN_SPREADSHEET,
     CATEGORIES,
@@ -22,6 +24,10 @@ __all__ = [
     "TERLALU_BESAR",
     "TIDAK_DAPAT_DIAKSES",
     "TIDAK_DIDUKUNG",
+    "HeaderRow",
+    "RawValue",
+    "SheetGrid",
     "find_sheet",
+    "read_grids",
     "read_submission",
 ]

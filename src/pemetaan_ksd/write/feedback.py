@@ -107,7 +107,7 @@ def build_feedback(fr: FileResult, report: Report, profil: Profil) -> Workbook:
         workbook = rebuild_workbook(data, fr, profil, report.created,
                                     contract_only=suffix not in (".xls", ".ods"))
         fakta = _with(fakta, rebuilt_note(suffix))
-    targets = mark_findings(workbook, fr.findings)
+    targets = mark_findings(workbook, fr.findings, fr.usulan_sheet)
     add_catatan_sheet(workbook, fr, report, fakta, targets)
     return workbook
 
@@ -118,7 +118,7 @@ def _openpyxl_can(path: Path) -> bool:
 
 def _open_marked(data: bytes, fr: FileResult, profil: Profil) -> Workbook | None:
     """The submission as openpyxl loads it, old marks cleared, dropdowns back; None when
-    openpyxl cannot load it (the calamine reader could: the copy is then rebuilt)."""
+    openpyxl cannot load it (the reader could: the copy is then rebuilt)."""
     try:
         workbook = load_workbook(io.BytesIO(data))
     except Exception:  # any failure of openpyxl's parser means: rebuild it

@@ -1,14 +1,17 @@
-"""Put the template's dropdowns back on the `Usulan` sheet of a feedback copy.
+"""Put the template's dropdowns back on the sheet of a feedback copy that holds the usulan.
 
 openpyxl drops Excel's extension-stored validations when it loads a workbook (PITFALLS.md), so a
-copy would lose dropdowns the submission had. The columns are known by their headers: from the
-validation result when it carries them, else read again from the copy's header row.
+copy would lose dropdowns the submission had. They go on the sheet the usulan were read from
+(`FileResult.usulan_sheet`: `Usulan` however it is spelt, or the sheet read in its place,
+KSD111). The columns are known by their headers: from the validation result when it carries
+them, else found again in the copy's first rows, as the reader finds them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -16,48 +19,51 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pemetaan_ksd import contract
 from pemetaan_ksd.model import FileResult
 from pemetaan_ksd.profile import Profil
-from pemetaan_ksd.read.cells import Grid, RawValue, column_letter
-from pemetaan_ksd.read.layout import find_layout, is_number_row
+from pemetaan_ksd.read import HeaderRow, RawValue, SheetGrid
+from pemetaan_ksd.write.dropdowns import install_dropdowns
 from pemetaan_ksd.write.feedback_marks import sheet_named
-from pemetaan_ksd.write.template import install_dropdowns
+
+_ASIDE = "~pemetaan-ksd~"  # a title no submission uses, for a moment (see _titled_usulan)
 
 
-@dataclass(frozen=True)
-class Columns:
-    header_row: int  # Excel row of the headers
-    letters: dict[str, str]  # column key -> letter
-
-
-def restore_dropdowns(wb: Workbook, fr: FileResult, profil: Profil) -> Columns | None:
-    """Install the dropdowns over the data rows of the copy's `Usulan` sheet.
+def restore_dropdowns(wb: Workbook, fr: FileResult, profil: Profil) -> HeaderRow | None:
+    """Install the dropdowns over the data rows of the copy's usulan sheet.
 
     Covers at least as many rows as the template prepares, and every row that holds an usulan.
     Returns the columns used, or None when the sheet or its header row is not there.
     """
-    ws = sheet_named(wb, contract.SHEET_USULAN)
+    ws = sheet_named(wb, fr.usulan_sheet)
     if ws is None:
         return None
-    columns = _known_columns(fr) or columns_of_sheet(ws)
-    if columns is None or not columns.letters:
+    grid = _head_grid(ws, max(contract.HEADER_SEARCH_ROWS, fr.header_row or 0) + 1)
+    header = _known_header(fr, grid) or grid.header()
+    if header is None or not header.letters:
         return None
-    first = first_data_row(ws, columns.header_row)
+    first = header.first_data_row
     last_usulan = max((r.excel_row for r in fr.rows), default=first)
     last = max(first + contract.PREPARED_ROWS - 1, last_usulan)
-    try:
-        install_dropdowns(wb, profil, columns.letters, first, last)
-    except KeyError:  # the sheet's title differs from `Usulan` by more than case
-        return None
-    return columns
+    with _titled_usulan(wb, ws):
+        install_dropdowns(wb, profil, header.letters, first, last)
+    return header
 
 
-def _known_columns(fr: FileResult) -> Columns | None:
+def _known_header(fr: FileResult, grid: SheetGrid) -> HeaderRow | None:
+    """The header row and columns the reader found, when the validation result has them."""
     if fr.header_row is None or not fr.column_letters:
         return None
-    return Columns(fr.header_row, dict(fr.column_letters))
+    return HeaderRow(fr.header_row, dict(fr.column_letters), grid.first_data_row(fr.header_row))
+
+
+def _head_grid(ws: Worksheet, rows: int) -> SheetGrid:
+    """The first `rows` rows: where the reader looks for the header, and the row after it."""
+    values = [_row_values(ws, row) for row in range(1, rows + 1)]
+    merged = [((r.min_row - 1, r.min_col - 1), (r.max_row - 1, r.max_col - 1))
+              for r in ws.merged_cells.ranges]
+    return SheetGrid(ws.title, values, merged)
 
 
 def _row_values(ws: Worksheet, row: int) -> list[RawValue]:
-    """One row's values as calamine would give them: '' for blank, rich text as plain text."""
+    """One row's values as the reader would see them: '' for blank, rich text as plain text."""
     cells = next(ws.iter_rows(min_row=row, max_row=row, values_only=True), ())
     out: list[RawValue] = []
     for value in cells:
@@ -70,19 +76,23 @@ def _row_values(ws: Worksheet, row: int) -> list[RawValue]:
     return out
 
 
-def columns_of_sheet(ws: Worksheet) -> Columns | None:
-    """The header row and column letters, found as the reader finds them."""
-    grid: Grid = [_row_values(ws, row) for row in range(1, contract.HEADER_SEARCH_ROWS + 1)]
-    merged = [((r.min_row - 1, r.min_col - 1), (r.max_row - 1, r.max_col - 1))
-              for r in ws.merged_cells.ranges]
-    layout = find_layout(grid, merged)
-    if layout is None:
-        return None
-    letters = {key: column_letter(index) for key, index in layout.columns.items()}
-    return Columns(layout.header_index + 1, letters)
-
-
-def first_data_row(ws: Worksheet, header_row: int) -> int:
-    """The row after the headers, or after the column-number row `(1)`, `(2)` ... if present."""
-    following = header_row + 1
-    return following + 1 if is_number_row(_row_values(ws, following)) else following
+@contextmanager
+def _titled_usulan(wb: Workbook, ws: Worksheet) -> Iterator[None]:
+    """`ws` titled exactly `Usulan` for the duration (install_dropdowns looks the sheet up by
+    that title), then its own title again: `Usulan ` or a KSD111 sheet such as `Sheet1`."""
+    title = ws.title
+    if title.casefold() == contract.SHEET_USULAN.casefold():
+        yield
+        return
+    holder = next((s for s in wb.worksheets
+                   if s.title.casefold() == contract.SHEET_USULAN.casefold()), None)
+    held = holder.title if holder is not None else ""
+    if holder is not None:  # another sheet named so: out of the way for the moment
+        holder.title = _ASIDE
+    ws.title = contract.SHEET_USULAN
+    try:
+        yield
+    finally:
+        ws.title = title
+        if holder is not None:
+            holder.title = held

@@ -57,8 +57,9 @@ class Target:
 
 
 def sheet_named(wb: Workbook, name: str) -> Worksheet | None:
-    """The worksheet the reader would take for contract sheet `name` (case, spaces ignored)."""
-    title = find_sheet(wb.sheetnames, name)
+    """The worksheet the reader would take for sheet `name` (case, surrounding spaces ignored):
+    a contract sheet (`Usulan`), or one a finding names (`Sheet1`, read instead of `Usulan`)."""
+    title = find_sheet(wb.sheetnames, name.strip())
     if title is None:
         return None
     ws = wb[title]
@@ -70,7 +71,10 @@ READ_INSTEAD_CODE = "KSD111"
 
 
 def usulan_title(findings: Sequence[Finding]) -> str:
-    """The sheet that was read as `Usulan`: `Usulan`, or the one a KSD111 finding names."""
+    """The sheet that was read as `Usulan`: `Usulan`, or the one a KSD111 finding names.
+
+    For a caller without the FileResult; the feedback copy passes `FileResult.usulan_sheet`.
+    """
     return next((f.sheet for f in findings if f.code == READ_INSTEAD_CODE and f.sheet),
                 SHEET_USULAN)
 
@@ -101,10 +105,15 @@ def merged_anchor(ws: Worksheet, coordinate: str) -> str:
     return coordinate
 
 
-def mark_findings(wb: Workbook, findings: Sequence[Finding]) -> list[Target | None]:
-    """Fill and note every finding's cell; the targets, in the order of `findings`."""
-    usulan = usulan_title(findings)
-    targets = [locate(wb, f, usulan) for f in findings]
+def mark_findings(wb: Workbook, findings: Sequence[Finding], usulan: str | None = None
+                  ) -> list[Target | None]:
+    """Fill and note every finding's cell; the targets, in the order of `findings`.
+
+    `usulan`: the sheet the usulan were read from (`FileResult.usulan_sheet`); when not given,
+    the one a KSD111 finding names, else `Usulan` (usulan_title).
+    """
+    read_from = usulan if usulan is not None else usulan_title(findings)
+    targets = [locate(wb, f, read_from) for f in findings]
     groups: dict[Target, list[Finding]] = {}
     for finding, target in zip(findings, targets, strict=True):
         if target is not None:

@@ -1,19 +1,19 @@
 """A feedback copy for a file openpyxl cannot open (.xls, .ods): the template, refilled.
 
-The cell values are read with calamine and written into a fresh template at the cell where
-they were, so the findings' cell references still point at the right cells: into the
-template's own `Identitas` and `Usulan` sheets when the submission has the template's layout,
-else onto a plain sheet of the same name at the original positions. Other sheets of the
+The cell values, as the reader sees them (`read_grids`), are written into a fresh template at
+the cell where they were, so the findings' cell references still point at the right cells: into
+the template's own `Identitas` and `Usulan` sheets when the submission has the template's
+layout, else onto a plain sheet at the original positions. The sheet read as `Usulan`
+(`FileResult.usulan_sheet`; for KSD111 another sheet) takes the template's place and, when it
+was read in place of `Usulan`, keeps its own name, as the findings name it. Other sheets of the
 submission follow as plain sheets. Formulas and formatting do not survive; values do.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Sequence
 
-import python_calamine
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.utils import get_column_letter
@@ -23,71 +23,54 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pemetaan_ksd import contract
 from pemetaan_ksd.model import FileResult, Finding
 from pemetaan_ksd.profile import Profil
-from pemetaan_ksd.read import find_sheet
-from pemetaan_ksd.read.cells import Grid, RawValue
-from pemetaan_ksd.read.layout import Layout, Merged, find_layout, is_number_row
-from pemetaan_ksd.read.scan import SheetScan
-from pemetaan_ksd.read.sheets import identitas
+from pemetaan_ksd.read import HeaderRow, RawValue, SheetGrid, find_sheet, read_grids
 from pemetaan_ksd.write import styles
-from pemetaan_ksd.write.feedback_sheet import SHEET_CATATAN
-from pemetaan_ksd.write.template import (
+from pemetaan_ksd.write.dropdowns import install_dropdowns
+from pemetaan_ksd.write.template_sheets import (
     IDENTITAS_FIRST_ROW,
-    LAST_DATA_ROW,
     build_template,
-    install_dropdowns,
     template_column_letters,
 )
+from pemetaan_ksd.write.template_usulan import LAST_DATA_ROW
 
-_CONTRACT_SHEETS = (*contract.SHEETS, SHEET_CATATAN)
+_CONTRACT_SHEETS = (*contract.SHEETS, contract.SHEET_CATATAN)
 _TITLE_MAX = 31
 _PLAIN_WIDTH = 16.0
 _ERROR_CODE = "KSD205"
-
-
-class Sheets:
-    """The submission's sheets as calamine reads them: grids and merged ranges."""
-
-    def __init__(self, data: bytes, only: Sequence[str] | None = None) -> None:
-        """Read every sheet, or only the contract sheets `only` names."""
-        self.grids: dict[str, Grid] = {}
-        self.merged: dict[str, Merged] = {}
-        with python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)) as book:
-            names = list(book.sheet_names)
-            wanted = names if only is None else [n for w in only
-                                                 if (n := find_sheet(names, w)) is not None]
-            for name in wanted:
-                sheet = book.get_sheet_by_name(name)
-                self.grids[name] = sheet.to_python(skip_empty_area=False)
-                self.merged[name] = list(sheet.merged_cell_ranges or [])
-
-    def named(self, wanted: str) -> str | None:
-        return find_sheet(list(self.grids), wanted)
 
 
 def rebuild_workbook(data: bytes, fr: FileResult, profil: Profil, created: dt.datetime,
                      contract_only: bool = False) -> Workbook:
     """The template holding the submission's values at their original cells.
 
-    `contract_only`: read only `Identitas` and `Usulan` (for an .xlsx, whose other sheets the
-    reader did not measure, so they are not built as dense grids here).
+    `contract_only`: read only `Identitas` and the sheet read as `Usulan` (for an .xlsx, whose
+    other sheets the reader did not measure, so they are not built as dense grids here).
     """
-    only = (contract.SHEET_IDENTITAS, contract.SHEET_USULAN) if contract_only else None
-    sheets = Sheets(data, only)
+    only = (contract.SHEET_IDENTITAS, fr.usulan_sheet) if contract_only else None
+    grids = read_grids(data, only)
     opd = profil.opd(fr.kode_opd) if fr.kode_opd else None
     wb = build_template(profil, opd, created)
-    name = sheets.named(contract.SHEET_IDENTITAS)
-    if name is not None:
-        _put_identitas(wb, sheets.grids[name])
-    name = sheets.named(contract.SHEET_USULAN)
-    if name is not None:
-        _put_usulan(wb, sheets.grids[name], sheets.merged[name], fr, profil)
-    _put_other_sheets(wb, sheets)
+    after_usulan = wb.sheetnames.index(contract.SHEET_USULAN) + 1
+    identitas = _grid_named(grids, contract.SHEET_IDENTITAS)
+    if identitas is not None:
+        _put_identitas(wb, identitas)
+    usulan = _grid_named(grids, fr.usulan_sheet)
+    if usulan is not None:
+        _put_usulan(wb, usulan, fr, profil)
+    others = [g for g in grids if g is not identitas and g is not usulan]
+    _put_other_sheets(wb, others, after_usulan)
     _restore_error_cells(wb, fr.findings)
     return wb
 
 
+def _grid_named(grids: Sequence[SheetGrid], wanted: str) -> SheetGrid | None:
+    """The grid of the sheet the reader takes for `wanted` (case, surrounding spaces ignored)."""
+    name = find_sheet([g.name for g in grids], wanted.strip())
+    return next((g for g in grids if g.name == name), None)
+
+
 def put(cell: Cell | MergedCell, value: RawValue | None) -> None:
-    """One calamine value into a cell: text stays text (never a formula), 2025.0 becomes 2025.
+    """One value as read into a cell: text stays text (never a formula), 2025.0 becomes 2025.
 
     A cell inside a merged range of the template takes no value (its range's first cell does).
     """
@@ -108,13 +91,13 @@ def _is_blank(value: RawValue) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
-def _fill_rows(ws: Worksheet, grid: Grid, first_index: int, skip: frozenset[int] = frozenset()
-               ) -> None:
+def _fill_rows(ws: Worksheet, grid: SheetGrid, first_index: int,
+               skip: frozenset[int] = frozenset()) -> None:
     """Every non-blank grid cell from 0-based row `first_index` to its Excel cell."""
-    for index in range(first_index, len(grid)):
+    for index in range(first_index, len(grid.rows)):
         if index in skip:
             continue
-        for column, value in enumerate(grid[index]):
+        for column, value in enumerate(grid.rows[index]):
             if not _is_blank(value):
                 put(ws.cell(row=index + 1, column=column + 1), value)
 
@@ -128,6 +111,12 @@ def _replace_with_plain(wb: Workbook, title: str) -> Worksheet:
     return ws
 
 
+def _template_sheet(wb: Workbook, title: str) -> Worksheet:
+    ws = wb[title]
+    assert isinstance(ws, Worksheet)
+    return ws
+
+
 # --- Identitas ------------------------------------------------------------------------------
 
 
@@ -135,15 +124,13 @@ def _template_identitas_cells() -> dict[str, str]:
     return {f.key: f"B{IDENTITAS_FIRST_ROW + i}" for i, f in enumerate(contract.IDENTITAS_FIELDS)}
 
 
-def _put_identitas(wb: Workbook, grid: Grid) -> None:
-    _, cells = identitas(grid, SheetScan())
+def _put_identitas(wb: Workbook, grid: SheetGrid) -> None:
     template_cells = _template_identitas_cells()
-    if cells == template_cells:
-        sheet = wb[contract.SHEET_IDENTITAS]
-        assert isinstance(sheet, Worksheet)
+    if grid.identitas_cells() == template_cells:
+        sheet = _template_sheet(wb, contract.SHEET_IDENTITAS)
         for coordinate in template_cells.values():
-            row = int(coordinate[1:])
-            value = grid[row - 1][1] if len(grid[row - 1]) > 1 else ""
+            row = grid.row(int(coordinate[1:]) - 1)
+            value = row[1] if len(row) > 1 else ""
             sheet[coordinate].value = None  # the template's pre-filled year, code and name
             if not _is_blank(value):
                 put(sheet[coordinate], value)
@@ -157,43 +144,34 @@ def _put_identitas(wb: Workbook, grid: Grid) -> None:
 # --- Usulan ---------------------------------------------------------------------------------
 
 
-def _put_usulan(wb: Workbook, grid: Grid, merged: Merged, fr: FileResult, profil: Profil
-                ) -> None:
-    layout = find_layout(grid, merged)
-    letters = ({k: get_column_letter(c + 1) for k, c in layout.columns.items()}
-               if layout is not None else {})
-    template_like = (layout is not None and layout.header_index + 1 == contract.HEADER_ROW
-                     and letters == template_column_letters())
+def _put_usulan(wb: Workbook, grid: SheetGrid, fr: FileResult, profil: Profil) -> None:
+    """The sheet read as `Usulan` in the template's place, with the template's dropdowns."""
+    header = grid.header()
+    template_like = (header is not None and header.row == contract.HEADER_ROW
+                     and header.letters == template_column_letters())
     if template_like:
-        sheet = wb[contract.SHEET_USULAN]
-        assert isinstance(sheet, Worksheet)
-        _template_usulan(sheet, grid)
+        _template_usulan(_template_sheet(wb, contract.SHEET_USULAN), grid)
     else:
         plain = _replace_with_plain(wb, contract.SHEET_USULAN)
         _fill_rows(plain, grid, 0)
-        _plain_usulan_look(plain, layout)
-    if layout is None or not letters:
-        return
-    header_row = layout.header_index + 1
-    first = header_row + 2 if is_number_row(_row(grid, header_row)) else header_row + 1
-    last = max(first + contract.PREPARED_ROWS - 1, LAST_DATA_ROW if template_like else 0,
-               max((r.excel_row for r in fr.rows), default=first))
-    install_dropdowns(wb, profil, letters, first, last)
+        _plain_usulan_look(plain, header)
+    if header is not None and header.letters:
+        first = header.first_data_row
+        last = max(first + contract.PREPARED_ROWS - 1, LAST_DATA_ROW if template_like else 0,
+                   max((r.excel_row for r in fr.rows), default=first))
+        install_dropdowns(wb, profil, header.letters, first, last)
+    _keep_own_name(wb, grid.name)
 
 
-def _row(grid: Grid, index: int) -> list[RawValue]:
-    return grid[index] if index < len(grid) else []
-
-
-def _template_usulan(ws: Worksheet, grid: Grid) -> None:
+def _template_usulan(ws: Worksheet, grid: SheetGrid) -> None:
     """Data below the template's own header and number rows; extra headers to the right."""
-    header = _row(grid, contract.HEADER_ROW - 1)
+    header = grid.row(contract.HEADER_ROW - 1)
     for column in range(len(contract.COLUMNS), len(header)):
         if not _is_blank(header[column]):
             put(ws.cell(row=contract.HEADER_ROW, column=column + 1), header[column])
     number_index = contract.NUMBER_ROW - 1
-    skip = frozenset({number_index}) if is_number_row(_row(grid, number_index)) else frozenset()
-    _fill_rows(ws, grid, number_index, skip)
+    has_numbers = grid.first_data_row(contract.HEADER_ROW) > contract.NUMBER_ROW
+    _fill_rows(ws, grid, number_index, frozenset({number_index}) if has_numbers else frozenset())
     # Rows past the template's prepared ones are locked on the protected sheet: free them.
     for row in ws.iter_rows(min_row=LAST_DATA_ROW + 1):
         for cell in row:
@@ -201,34 +179,39 @@ def _template_usulan(ws: Worksheet, grid: Grid) -> None:
                 cell.protection = styles.UNLOCKED
 
 
-def _plain_usulan_look(ws: Worksheet, layout: Layout | None) -> None:
+def _plain_usulan_look(ws: Worksheet, header: HeaderRow | None) -> None:
     """Readable without the template: known columns at their widths, headers bold, wrapped."""
-    if layout is None:
+    if header is None:
         return
-    header_row = layout.header_index + 1
-    for key, index in layout.columns.items():
-        ws.column_dimensions[get_column_letter(index + 1)].width = contract.column(key).width
-    for cell in ws[header_row]:
+    for key, letter in header.letters.items():
+        ws.column_dimensions[letter].width = contract.column(key).width
+    for cell in ws[header.row]:
         cell.font = styles.FONT_BOLD
         cell.fill = styles.FILL_HEADER_OPTIONAL
         cell.alignment = styles.WRAP_CENTER
         cell.border = styles.BORDER_THIN
-    ws.freeze_panes = f"A{header_row + 1}"
+    ws.freeze_panes = f"A{header.row + 1}"
+
+
+def _keep_own_name(wb: Workbook, name: str) -> None:
+    """A sheet read in place of `Usulan` (KSD111) keeps its name: the findings name it."""
+    if find_sheet([name], contract.SHEET_USULAN) is not None:
+        return
+    _template_sheet(wb, contract.SHEET_USULAN).title = _safe_title(wb, name)
 
 
 # --- the rest -------------------------------------------------------------------------------
 
 
-def _put_other_sheets(wb: Workbook, sheets: Sheets) -> None:
-    """The submission's own sheets beyond the contract's, values only, after `Usulan`."""
-    position = wb.sheetnames.index(contract.SHEET_USULAN) + 1
-    for name, grid in sheets.grids.items():
-        if any(find_sheet([name], c) for c in _CONTRACT_SHEETS):
+def _put_other_sheets(wb: Workbook, grids: Sequence[SheetGrid], position: int) -> None:
+    """The submission's own sheets beyond the contract's, values only, from `position` on."""
+    for grid in grids:
+        if any(find_sheet([grid.name], c) for c in _CONTRACT_SHEETS):
             continue
-        ws = wb.create_sheet(_safe_title(wb, name), position)
+        ws = wb.create_sheet(_safe_title(wb, grid.name), position)
         position += 1
         _fill_rows(ws, grid, 0)
-        for number in range(1, max((len(r) for r in grid), default=0) + 1):
+        for number in range(1, max((len(r) for r in grid.rows), default=0) + 1):
             ws.column_dimensions[get_column_letter(number)].width = _PLAIN_WIDTH
 
 
@@ -243,7 +226,7 @@ def _safe_title(wb: Workbook, name: str) -> str:
 
 
 def _restore_error_cells(wb: Workbook, findings: Sequence[Finding]) -> None:
-    """calamine reads `#REF!` as blank; put the error the reader found back into its cell."""
+    """The reader sees `#REF!` as blank; put the error it found back into its cell."""
     for finding in findings:
         if finding.code != _ERROR_CODE or finding.cell is None or not finding.value:
             continue
