@@ -23,11 +23,10 @@ from pemetaan_ksd.write.atomic import Staging, atomic_write_with
 from pemetaan_ksd.write.feedback_dropdowns import restore_dropdowns
 from pemetaan_ksd.write.feedback_marks import clear_previous_marks, mark_findings
 from pemetaan_ksd.write.feedback_rebuild import rebuild_workbook
-from pemetaan_ksd.write.feedback_sheet import SHEET_CATATAN, Fakta, add_catatan_sheet
+from pemetaan_ksd.write.feedback_sheet import Facts, add_findings_sheet
 from pemetaan_ksd.write.feedback_text import CHANGED, UNREADABLE, rebuilt_note
 
-__all__ = ["SHEET_CATATAN", "build_feedback", "feedback_paths", "write_feedback_copies",
-           "write_feedback_copy"]
+__all__ = ["build_feedback", "feedback_paths", "write_feedback_copies", "write_feedback_copy"]
 
 SUFFIX = ".catatan.xlsx"
 OPENPYXL_SUFFIXES = frozenset({".xlsx", ".xlsm"})
@@ -92,23 +91,23 @@ def _key(path: Path) -> str:
 
 def build_feedback(fr: FileResult, report: Report, profil: Profil) -> Workbook:
     """The feedback workbook of one input (not yet saved)."""
-    fakta = Fakta(_nama_opd(fr, profil), fr.path.name)
+    facts = Facts(_nama_opd(fr, profil), fr.path.name)
     if fr.unreadable:
-        return _notes_only(fr, report, _with(fakta, UNREADABLE))
+        return _notes_only(fr, report, facts.noting(UNREADABLE))
     try:
         data = fr.path.read_bytes()
     except OSError:
-        return _notes_only(fr, report, _with(fakta, _GONE))
+        return _notes_only(fr, report, facts.noting(_GONE))
     if hashlib.sha256(data).hexdigest() != fr.sha256:
-        fakta = _with(fakta, CHANGED)
+        facts = facts.noting(CHANGED)
     workbook = _open_marked(data, fr, profil) if _openpyxl_can(fr.path) else None
     if workbook is None:
         suffix = fr.path.suffix.casefold()
         workbook = rebuild_workbook(data, fr, profil, report.created,
                                     contract_only=suffix not in (".xls", ".ods"))
-        fakta = _with(fakta, rebuilt_note(suffix))
+        facts = facts.noting(rebuilt_note(suffix))
     targets = mark_findings(workbook, fr.findings, fr.usulan_sheet)
-    add_catatan_sheet(workbook, fr, report, fakta, targets)
+    add_findings_sheet(workbook, fr, report, facts, targets)
     return workbook
 
 
@@ -128,16 +127,12 @@ def _open_marked(data: bytes, fr: FileResult, profil: Profil) -> Workbook | None
     return workbook
 
 
-def _notes_only(fr: FileResult, report: Report, fakta: Fakta) -> Workbook:
+def _notes_only(fr: FileResult, report: Report, facts: Facts) -> Workbook:
     workbook = Workbook()
     for sheet in list(workbook.worksheets):
         workbook.remove(sheet)
-    add_catatan_sheet(workbook, fr, report, fakta, [None] * len(fr.findings))
+    add_findings_sheet(workbook, fr, report, facts, [None] * len(fr.findings))
     return workbook
-
-
-def _with(fakta: Fakta, notice: str) -> Fakta:
-    return Fakta(fakta.nama_opd, fakta.berkas, (*fakta.notices, notice))
 
 
 def _nama_opd(fr: FileResult, profil: Profil) -> str | None:

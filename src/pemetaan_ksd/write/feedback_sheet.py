@@ -8,7 +8,7 @@ link from each finding to its cell. File-level findings come first, without a li
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
+from pemetaan_ksd.contract import SHEET_CATATAN
 from pemetaan_ksd.model import FileResult, FileStatus, Finding, Report, Severity
 from pemetaan_ksd.read import find_sheet
 from pemetaan_ksd.write import styles
@@ -25,12 +26,11 @@ from pemetaan_ksd.write.feedback_text import (
     HOW_TO,
     LABEL,
     counts_lines,
+    indonesian_date,
     send_back,
-    tanggal,
     verdict,
 )
 
-SHEET_CATATAN = "Catatan Validasi"
 TITLE = "CATATAN HASIL PEMERIKSAAN USULAN KERJA SAMA DAERAH"
 
 # (header, width) of the findings table; the facts above reuse the same grid.
@@ -49,15 +49,19 @@ _VERDICT_LINE_PT = 18.0
 
 
 @dataclass(frozen=True)
-class Fakta:
+class Facts:
     """What the top of the sheet says about the check."""
 
     nama_opd: str | None
-    berkas: str
+    file_name: str  # of the submission, as sent
     notices: tuple[str, ...] = ()  # rebuilt from .xls/.ods, unreadable, changed since checked
 
+    def noting(self, notice: str) -> Facts:
+        """The same facts with one more notice."""
+        return replace(self, notices=(*self.notices, notice))
 
-def add_catatan_sheet(wb: Workbook, fr: FileResult, report: Report, fakta: Fakta,
+
+def add_findings_sheet(wb: Workbook, fr: FileResult, report: Report, facts: Facts,
                       targets: Sequence[Target | None]) -> Worksheet:
     """Insert `Catatan Validasi` as the first, active sheet (replacing an older one)."""
     old = find_sheet(wb.sheetnames, SHEET_CATATAN)
@@ -66,10 +70,10 @@ def add_catatan_sheet(wb: Workbook, fr: FileResult, report: Report, fakta: Fakta
     ws = wb.create_sheet(SHEET_CATATAN, 0)
     assert isinstance(ws, Worksheet)
     _layout(ws)
-    row = _head(ws, fr, report, fakta)
-    row = _verdict(ws, fr, fakta, row + 1)
+    row = _head(ws, fr, report, facts)
+    row = _verdict(ws, fr, facts, row + 1)
     row = _counts(ws, fr, row + 1)
-    row = _guide(ws, fr, fakta, row + 1)
+    row = _guide(ws, fr, facts, row + 1)
     _table(ws, fr.findings, targets, row + 1)
     _activate(wb, ws)
     return ws
@@ -112,25 +116,25 @@ def _band(ws: Worksheet, row: int, value: str, font: Font, *, fill: str | None =
     return cell
 
 
-def _head(ws: Worksheet, fr: FileResult, report: Report, fakta: Fakta) -> int:
+def _head(ws: Worksheet, fr: FileResult, report: Report, facts: Facts) -> int:
     """Title and facts; returns the last row written."""
     _band(ws, 1, TITLE, styles.FONT_TITLE, height=24)
     _band(ws, 2, f"{report.nama_daerah} · Tahun Pemetaan {report.tahun}", styles.FONT_SUBTITLE,
           height=18)
-    facts = [
-        ("Perangkat Daerah", fakta.nama_opd or "(nama perangkat daerah tidak terbaca)"),
-        ("Berkas yang diperiksa", fakta.berkas),
-        ("Tanggal pemeriksaan", tanggal(report.created)),
+    lines = [
+        ("Perangkat Daerah", facts.nama_opd or "(nama perangkat daerah tidak terbaca)"),
+        ("Berkas yang diperiksa", facts.file_name),
+        ("Tanggal pemeriksaan", indonesian_date(report.created)),
         ("Diperiksa dengan", f"pemetaan-ksd {report.tool_version}; nomenklatur "
                              f"{report.nomenklatur}"),
     ]
     if not fr.unreadable:
         bukan = (f"; {fr.rows_not_usulan} baris lain bukan usulan dan disisihkan"
                  if fr.rows_not_usulan else "")
-        facts.append(("Jumlah usulan dibaca",
+        lines.append(("Jumlah usulan dibaca",
                       f"{len(fr.rows)} baris pada lembar {fr.usulan_sheet}{bukan}"))
     row = 3
-    for label, value in facts:
+    for label, value in lines:
         row += 1
         _fact(ws, row, label, value)
     return row
@@ -145,8 +149,8 @@ def _fact(ws: Worksheet, row: int, label: str, value: str) -> None:
         wrap_text=True, vertical="center", horizontal="left")
 
 
-def _verdict(ws: Worksheet, fr: FileResult, fakta: Fakta, row: int) -> int:
-    found = verdict(fr, fakta.nama_opd)
+def _verdict(ws: Worksheet, fr: FileResult, facts: Facts, row: int) -> int:
+    found = verdict(fr, facts.nama_opd)
     fill = ACCEPTED_FILL if found.accepted else FILL_COLOUR[Severity.GALAT]
     ink = ACCEPTED_INK if found.accepted else INK_COLOUR[Severity.GALAT]
     row += 1
@@ -175,14 +179,14 @@ def _counts(ws: Worksheet, fr: FileResult, row: int) -> int:
     return row
 
 
-def _guide(ws: Worksheet, fr: FileResult, fakta: Fakta, row: int) -> int:
-    for notice in fakta.notices:
+def _guide(ws: Worksheet, fr: FileResult, facts: Facts, row: int) -> int:
+    for notice in facts.notices:
         row += 1
         _band(ws, row, notice, styles.font(bold=True), fill=NOTICE_FILL)
     if fr.unreadable:
         return row
     must_fix = fr.status not in (FileStatus.VALID, FileStatus.DIGANTI)
-    for paragraph in (HOW_TO, send_back(fakta.berkas, must_fix)):
+    for paragraph in (HOW_TO, send_back(facts.file_name, must_fix)):
         row += 1
         _band(ws, row, paragraph, styles.FONT_BODY)
     return row

@@ -26,7 +26,7 @@ _MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agus
            "September", "Oktober", "November", "Desember")
 
 
-def tanggal(moment: dt.datetime) -> str:
+def indonesian_date(moment: dt.datetime) -> str:
     """`14 Februari 2025 pukul 10.32` (local time of the check)."""
     return (f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year} "
             f"pukul {moment.hour:02d}.{moment.minute:02d}")
