@@ -1,6 +1,6 @@
 """Merge: the year's list, the rekap tables, the rows to fix and the reconciliation.
 
-The factory at the top builds Reports directly (no reader, no rules); test_consolidated.py and
+The factory at the top builds Reports directly (no reader, no rules); test_workbook.py and
 test_status.py import it.
 """
 

@@ -34,8 +34,8 @@ NOT_YET_REGISTERED = {
     "KSD415": "issue 12: the partner is a unit of this daerah's own government",
     "KSD416": "issue 12: an object that reads as plain procurement",
     "KSD417": "issue 12: the profile's register of agreements in force",
-    "KSD418": "issue 12: usulan whose years end before the year consolidated",
-    "KSD419": "issue 12: code and name disagree; Identitas name differs from the profile",
+    "KSD418": "issue 11: usulan whose years end before the year consolidated",
+    "KSD419": "issue 11: code and name disagree; Identitas name differs from the profile",
 }
 CONTRACT_FILE = Path(__file__).resolve().parents[2] / "shared" / "spec" / "CONTRACT.md"
 CROSS_FILE_CODES = {"KSD501", "KSD502", "KSD503", "KSD504"}  # lintas_berkas functions

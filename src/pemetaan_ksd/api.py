@@ -139,7 +139,7 @@ def merge(
     All outputs are put in place together at the end: a failed or interrupted run replaces
     none of them."""
     from pemetaan_ksd.merge import build_konsolidasi
-    from pemetaan_ksd.write.consolidated import write_consolidated
+    from pemetaan_ksd.write.workbook.writer import write_workbook
 
     if output.suffix.lower() != ".xlsx":
         raise UsageError(f"Keluaran {output} harus berakhiran .xlsx, misalnya daftar_rencana.xlsx.")
@@ -150,7 +150,7 @@ def merge(
     with Staging() as staging:
         feedback, written = _stage_side_outputs(report, profil, outputs, staging, progress)
         _step(progress, Stage.WORKBOOK, 0, 1)
-        write_consolidated(output, kons, report, profil, staging)
+        write_workbook(output, kons, report, profil, staging)
         _step(progress, Stage.WORKBOOK, 1, 1)
         staging.commit()
     return MergeRun(report=report, feedback=feedback, laporan=written, konsolidasi=kons,

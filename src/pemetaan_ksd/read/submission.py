@@ -47,7 +47,8 @@ from pemetaan_ksd.read.tables import (
 # What a damaged file raises in the layers that touch it: the zip and compound-file readers,
 # the XML scans, calamine. Nothing else is caught.
 _DAMAGED = (python_calamine.CalamineError, ScanError, CfbError, ParseError, zipfile.BadZipFile,
-            zlib.error, struct.error, EOFError, UnicodeError, OSError)
+            zlib.error, struct.error, EOFError, UnicodeError, OSError, NotImplementedError,
+            RuntimeError)
 _HASH_CHUNK = 1024 * 1024
 
 

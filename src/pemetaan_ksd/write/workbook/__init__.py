@@ -1,5 +1,5 @@
 """The consolidated workbook (CONTRACT section 5), one module per sheet.
 
 `table` lays out a print-ready table, `formats` holds the XlsxWriter formats; the entry point
-is `pemetaan_ksd.write.consolidated.write_consolidated`.
+is `writer.write_workbook`.
 """

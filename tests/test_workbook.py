@@ -20,7 +20,8 @@ from pemetaan_ksd.errors import OutputError
 from pemetaan_ksd.model import Report, Severity
 from pemetaan_ksd.write import atomic
 from pemetaan_ksd.write.atomic import atomic_write_bytes, atomic_write_with
-from pemetaan_ksd.write.consolidated import (
+from pemetaan_ksd.write.workbook import info
+from pemetaan_ksd.write.workbook.writer import (
     SHEET_DAFTAR,
     SHEET_INFO,
     SHEET_PERBAIKAN,
@@ -29,9 +30,8 @@ from pemetaan_ksd.write.consolidated import (
     SHEET_REKAP_URUSAN,
     SHEET_STATUS,
     SHEETS,
-    write_consolidated,
+    write_workbook,
 )
-from pemetaan_ksd.write.workbook import info
 from test_merge import (
     baris,
     berkas,
@@ -47,7 +47,7 @@ TITLE = "DAFTAR RENCANA PROGRAM DAN KEGIATAN KERJA SAMA DAERAH TAHUN 2025"
 
 
 def write(tmp_path: Path, report: Report, name: str = "gabungan.xlsx") -> Path:
-    return write_consolidated(tmp_path / name, konsolidasi(report), report, profil())
+    return write_workbook(tmp_path / name, konsolidasi(report), report, profil())
 
 
 def values(path: Path, data_only: bool = False) -> dict[str, list[tuple[Any, ...]]]:
@@ -364,7 +364,7 @@ def test_end_to_end_through_validate(tmp_path: Path) -> None:
     r = kons.rekonsiliasi
     assert (r.baris_dibaca, r.diterima_tahun_ini, r.diterima_luar_tahun, r.ditolak) == (4, 2, 1, 1)
     assert (summary["rows"], summary["rows_accepted"]) == (4, 3)
-    out = write_consolidated(tmp_path / "keluar" / "gabungan.xlsx", kons, report, p)
+    out = write_workbook(tmp_path / "keluar" / "gabungan.xlsx", kons, report, p)
     sheets = values(out)
     daftar = table(sheets[SHEET_DAFTAR])
     assert [(d["Berkas Sumber"], d["Baris"]) for d in daftar] == [

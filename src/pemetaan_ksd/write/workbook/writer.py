@@ -38,7 +38,7 @@ SHEETS = (SHEET_DAFTAR, SHEET_REKAP_URUSAN, SHEET_REKAP_OPD, SHEET_REKAP_MITRA,
           SHEET_PERBAIKAN, SHEET_STATUS, SHEET_INFO)
 
 
-def write_consolidated(path: Path, kons: Konsolidasi, report: Report, profil: Profil,
+def write_workbook(path: Path, kons: Konsolidasi, report: Report, profil: Profil,
                        staging: Staging | None = None) -> Path:
     """Write the consolidated workbook to `path`, whole or not at all (or stage it)."""
     def writer(tmp: Path) -> None:

@@ -1,6 +1,6 @@
 """Time the merge and the consolidated workbook for a synthetic year of 20,000 usulan.
 
-    python benchmarks/bench_consolidated.py [ROWS] [--keep OUT.xlsx]
+    python benchmarks/bench_workbook.py [ROWS] [--keep OUT.xlsx]
 
 Not a test: it prints seconds, wall clock and CPU (the CPU time is the fairer figure on a
 busy machine). The rows are spread over the built-in profile's perangkat
@@ -21,7 +21,7 @@ from pemetaan_ksd.merge import build_konsolidasi
 from pemetaan_ksd.model import FileResult, Finding, Report, RowResult, Severity, Usulan
 from pemetaan_ksd.profile import Profil, load_profile
 from pemetaan_ksd.reference import Level
-from pemetaan_ksd.write.consolidated import write_consolidated
+from pemetaan_ksd.write.workbook.writer import write_workbook
 
 MITRA = (
     ("Kota Banjarbaru", "63.72", True, "Daerah Kabupaten/Kota", "KSDD Sukarela"),
@@ -97,7 +97,7 @@ def main() -> None:
     merged, cpu_merged = time.perf_counter(), time.process_time()
     with tempfile.TemporaryDirectory() as tmp:
         out = args.keep or Path(tmp) / "gabungan.xlsx"
-        write_consolidated(out, kons, report, profil)
+        write_workbook(out, kons, report, profil)
         done, cpu_done = time.perf_counter(), time.process_time()
         size = out.stat().st_size
     r = kons.rekonsiliasi
