@@ -8,7 +8,6 @@ are unlocked) stay as they were. A note the OPD wrote on that cell is kept below
 from __future__ import annotations
 
 import math
-import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,6 +23,7 @@ from pemetaan_ksd.model import Finding, Severity
 from pemetaan_ksd.read import find_sheet
 from pemetaan_ksd.write import styles
 from pemetaan_ksd.write.feedback_text import NOTE_AUTHOR, is_our_note, note_text, worst
+from pemetaan_ksd.write.text_metrics import CHARACTERS, wrapped_lines
 
 FILL_COLOUR = {Severity.GALAT: "FFC7CE", Severity.PERINGATAN: "FFEB9C", Severity.INFO: "DDEBF7"}
 INK_COLOUR = {Severity.GALAT: "9C0006", Severity.PERINGATAN: "7F5F00", Severity.INFO: "1F4E79"}
@@ -138,10 +138,11 @@ def mark_cell(ws: Worksheet, coordinate: str, findings: Sequence[Finding]) -> No
 
 
 def make_note(text: str) -> Comment:
-    """A note sized so that its text can be read without resizing the box."""
+    """A note sized so that its text can be read without resizing the box (lines counted by
+    text_metrics, the one wrapped-text estimator, in characters of the note's font)."""
     width = NOTE_WIDE_PX if len(text) > _WIDE_AFTER_CHARS else NOTE_WIDTH_PX
     per_line = int((width - NOTE_PADDING_PX) / NOTE_PX_PER_CHAR)
-    lines = sum(max(1, len(textwrap.wrap(part, per_line))) for part in text.split("\n"))
+    lines = wrapped_lines(text, per_line, CHARACTERS)
     height = max(NOTE_MIN_HEIGHT_PX, math.ceil(lines * NOTE_LINE_PX + NOTE_PADDING_PX))
     return Comment(text, NOTE_AUTHOR, height=height, width=width)
 
