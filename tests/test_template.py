@@ -16,8 +16,16 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from pemetaan_ksd import contract, reference
 from pemetaan_ksd.contract import COLUMNS, Kind
-from pemetaan_ksd.profile import PerangkatDaerah, Profil, load_profile
+from pemetaan_ksd.mitra_contoh import contoh_mitra
+from pemetaan_ksd.profile import (
+    PerangkatDaerah,
+    Profil,
+    load_profile,
+    parse_profile,
+    render_profile,
+)
 from pemetaan_ksd.reference import Level
+from pemetaan_ksd.validate import validate
 from pemetaan_ksd.write.dropdowns import install_dropdowns
 from pemetaan_ksd.write.petunjuk import contoh_usulan, petunjuk_text
 from pemetaan_ksd.write.template import (
@@ -30,6 +38,7 @@ from pemetaan_ksd.write.template import (
     write_templates,
 )
 from pemetaan_ksd.write.template_sheets import template_column_letters
+from workbooks import build_submission, good_row
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMITTED_DIR = ROOT / "templates" / "xlsx"
@@ -278,6 +287,24 @@ def test_example_usulan_is_complete_and_uses_real_codes(profil: Profil) -> None:
             assert len(str(value).split()) >= contract.MIN_SUBSTANTIVE_WORDS, col.key
         if col.choices and value and col.kind is Kind.CHOICE:
             assert value in col.choices, col.key
+
+
+@pytest.mark.parametrize(("kode", "mitra"), [
+    ("63.03", "Kota Banjarbaru"),  # the built-in Kabupaten Banjar
+    ("63", "Provinsi Kalimantan Tengah"),
+    ("32.01", "Kota Depok"),  # borders Banten too: the example stays in Jawa Barat
+])
+def test_petunjuk_and_the_ksd402_message_name_the_same_example_partner(
+        tmp_path: Path, kode: str, mitra: str) -> None:
+    profil = parse_profile(render_profile(kode, 2025), "ksd.toml", base=tmp_path)
+    assert contoh_mitra(profil).nama_lengkap == mitra
+    assert f"(misalnya {mitra})" in petunjuk_text(profil, None)
+    path = build_submission(tmp_path / "a.xlsx", [
+        good_row(jenis_kerja_sama="KSDD Wajib", calon_mitra="Kota Antah Berantah",
+                 kode_wilayah_mitra=None)])
+    [message] = [f.message for f in validate([path], profil).files[0].findings
+                 if f.code == "KSD402"]
+    assert f'misalnya "{mitra}"' in message
 
 
 # --- files: names, several OPD, errors, atomic writing -------------------------------------
