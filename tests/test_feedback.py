@@ -109,7 +109,7 @@ def finding_cells(fr: FileResult) -> set[tuple[str, str]]:
     return {(f.sheet or "Usulan", f.cell) for f in fr.findings if f.cell is not None}
 
 
-def catatan_rows(path: Path) -> list[tuple[Any, ...]]:
+def findings_sheet_rows(path: Path) -> list[tuple[Any, ...]]:
     """(Sel, link location or None, Kode, Tingkat) of each row of the findings table."""
     ws = openpyxl.load_workbook(path)[SHEET_CATATAN]
     header = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "No")
@@ -197,7 +197,7 @@ def test_note_holds_the_message_and_is_readable(dlh: Path, tmp_path: Path) -> No
 
 def test_catatan_lists_every_finding_with_a_link_to_its_cell(dlh: Path, tmp_path: Path) -> None:
     [copy] = copies(check(dlh), tmp_path / "catatan")
-    assert catatan_rows(copy) == [
+    assert findings_sheet_rows(copy) == [
         ("Usulan!J8", "'Usulan'!J8", "KSD401", "Wajib diperbaiki"),
         ("Usulan!U8", "'Usulan'!U8", "KSD405", "Wajib diperbaiki"),
         ("Usulan!A9", "'Usulan'!A9", "KSD410", "Untuk diketahui"),
@@ -293,7 +293,7 @@ def test_file_level_findings_come_first_without_a_link(tmp_path: Path) -> None:
                             identitas={"nama_opd": None}, meta={"template_version": "0"})
     report = check(path)
     [copy] = copies(report, tmp_path / "catatan")
-    assert catatan_rows(copy) == [
+    assert findings_sheet_rows(copy) == [
         ("Lembar Usulan", None, "KSD103", "Wajib diperbaiki"),
         ("Seluruh berkas", None, "KSD104", "Perlu diperiksa"),
         ("Identitas!B5", "'Identitas'!B5", "KSD105", "Wajib diperbaiki"),
@@ -371,7 +371,7 @@ def test_unreadable_input_gets_a_notes_only_copy(tmp_path: Path) -> None:
     [copy] = copies(report, tmp_path / "catatan")
     wb = openpyxl.load_workbook(copy)
     assert wb.sheetnames == [SHEET_CATATAN]
-    assert catatan_rows(copy) == [("Seluruh berkas", None, "KSD101", "Wajib diperbaiki")]
+    assert findings_sheet_rows(copy) == [("Seluruh berkas", None, "KSD101", "Wajib diperbaiki")]
     message = report.files[0].findings[0].message
     ws = wb[SHEET_CATATAN]
     assert message in [c.value for row in ws.iter_rows() for c in row]
