@@ -16,7 +16,8 @@ from pathlib import Path
 from pemetaan_ksd import contract
 from pemetaan_ksd.model import CellValue, DataRow, FileResult, Finding, Submission
 from pemetaan_ksd.profile import Profil, load_profile, parse_profile, render_profile
-from pemetaan_ksd.validate import Konteks, check_submission
+from pemetaan_ksd.read.identity import identify
+from pemetaan_ksd.validate import Context, check_submission
 
 
 def _letter(number: int) -> str:
@@ -94,14 +95,17 @@ META = {"template_id": contract.TEMPLATE_ID, "template_version": contract.TEMPLA
 def submission(rows: list[dict[str, CellValue]], *, path: str = "masuk/dlh.xlsx",
                ident: dict[str, CellValue] | None = None, meta: dict[str, str] | None = None,
                letters: dict[str, str] | None = None, mtime: float = 1_700_000_000.0,
-               sheets: list[str] | None = None) -> Submission:
+               sheets: list[str] | None = None,
+               ident_cells: dict[str, str] | None = None) -> Submission:
+    """A submission as the reader would give it; the identity read from `ident` and `meta`."""
     cols = LETTERS if letters is None else letters
+    values = identitas() if ident is None else ident
+    cells = dict(IDENTITAS_CELLS) if ident_cells is None else ident_cells
+    meta = dict(META) if meta is None else meta
     return Submission(
         path=Path(path), sha256="0" * 64, size=1000, mtime=mtime,
         sheet_names=sheets if sheets is not None else list(contract.SHEETS),
-        identitas=identitas() if ident is None else ident,
-        identitas_cells=dict(IDENTITAS_CELLS),
-        meta=dict(META) if meta is None else meta,
+        identity=identify(values, cells, meta), meta=meta,
         header_row=contract.HEADER_ROW if cols else None,
         column_letters=dict(cols),
         rows=[DataRow(contract.FIRST_DATA_ROW + i, {k: v for k, v in r.items() if k in cols})
@@ -115,15 +119,15 @@ def profil() -> Profil:
 
 
 @cache
-def ctx(tahun: int = 2025) -> Konteks:
-    return Konteks.from_profile(profil(), tahun)
+def ctx(tahun: int = 2025) -> Context:
+    return Context.from_profile(profil(), tahun)
 
 
 @cache
-def ctx_provinsi() -> Konteks:
+def ctx_provinsi() -> Context:
     """The context of Provinsi Kalimantan Selatan, year 2025."""
     profile = parse_profile(render_profile("63", 2025), "provinsi.toml", base=Path("."))
-    return Konteks.from_profile(profile)
+    return Context.from_profile(profile)
 
 
 def check(rows: list[dict[str, CellValue]], **kwargs: object) -> FileResult:

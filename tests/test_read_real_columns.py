@@ -7,10 +7,10 @@ from pathlib import Path
 from pemetaan_ksd.model import ExtraColumn, FileResult, Severity
 from pemetaan_ksd.profile import load_profile
 from pemetaan_ksd.read import read_submission
-from pemetaan_ksd.validate import Konteks, check_submission
+from pemetaan_ksd.validate import Context, check_submission
 from workbooks import build_submission, usulan_rows
 
-CTX = Konteks.from_profile(load_profile(None), 2025)
+CTX = Context.from_profile(load_profile(None), 2025)
 
 
 def checked(path: Path) -> FileResult:

@@ -13,12 +13,12 @@ from pathlib import Path
 from pemetaan_ksd.model import FileResult, FileStatus, MergedRange, Severity, StrayRow
 from pemetaan_ksd.profile import load_profile
 from pemetaan_ksd.read import read_submission
-from pemetaan_ksd.validate import Konteks, check_submission, validate
+from pemetaan_ksd.validate import Context, check_submission, validate
 from pemetaan_ksd.write.feedback import build_feedback
 from workbooks import build_submission, marked_cells, usulan_rows
 
 PROFIL = load_profile(None)
-CTX = Konteks.from_profile(PROFIL, 2025)
+CTX = Context.from_profile(PROFIL, 2025)
 
 SIGNATURE = {"F12": "Martapura, 14 Februari 2025", "F13": "Kepala Dinas Lingkungan Hidup",
              "AL14": "ttd", "F16": "Ir. H. Ahmad Rizani, M.T.",

@@ -11,13 +11,13 @@ from pemetaan_ksd import safety
 from pemetaan_ksd.model import FileResult, FileStatus, Finding, Severity
 from pemetaan_ksd.profile import load_profile
 from pemetaan_ksd.read import read_submission
-from pemetaan_ksd.validate import Konteks, check_submission, validate
+from pemetaan_ksd.validate import Context, check_submission, validate
 from pemetaan_ksd.write.feedback import build_feedback
 from pemetaan_ksd.write.feedback_marks import mark_findings
 from workbooks import build_submission, marked_cells, usulan_rows
 
 PROFIL = load_profile(None)
-CTX = Konteks.from_profile(PROFIL, 2025)
+CTX = Context.from_profile(PROFIL, 2025)
 
 
 def checked(path: Path) -> FileResult:

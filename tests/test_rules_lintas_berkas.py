@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pemetaan_ksd.model import FileResult, FileStatus, ReadError, ReadErrorKind
-from pemetaan_ksd.validate import check_submission, cross_file, missing_opd
+from pemetaan_ksd.validate import check_across, check_submission
 from rowkit import KODE_DLH, cells, check, ctx, good, identitas, profil, row_cells, submission
 
 KODE_DINKES = "1.02.0.00.0.00.01.0000"
@@ -39,8 +39,7 @@ def test_ksd503_third_party_partner_compared_by_name() -> None:
 
 
 def test_ksd501_without_choice_every_file_of_the_opd_is_rejected() -> None:
-    first, second = dlh("masuk/dlh.xlsx"), dlh("masuk/dlh (1).xlsx")
-    cross_file([first, second], ctx(), pilih_terbaru=False)
+    first, second = check_across([dlh("masuk/dlh.xlsx"), dlh("masuk/dlh (1).xlsx")], ctx()).files
     for result in (first, second):
         assert cells(result.findings) == [("KSD501", None)]
         assert result.status is FileStatus.TIDAK_VALID and result.accepted_rows == []
@@ -48,9 +47,9 @@ def test_ksd501_without_choice_every_file_of_the_opd_is_rejected() -> None:
 
 
 def test_ksd501_pilih_terbaru_keeps_the_newest_by_tanggal_pengisian() -> None:
-    older = dlh("masuk/b.xlsx", dt.date(2025, 2, 1), mtime=2e9)
-    newer = dlh("masuk/a.xlsx", dt.date(2025, 2, 20), mtime=1e9)
-    cross_file([older, newer], ctx(), pilih_terbaru=True)
+    older, newer = check_across([dlh("masuk/b.xlsx", dt.date(2025, 2, 1), mtime=2e9),
+                                 dlh("masuk/a.xlsx", dt.date(2025, 2, 20), mtime=1e9)],
+                                ctx(), pilih_terbaru=True).files
     assert newer.findings == [] and newer.chosen_over == ["masuk/b.xlsx"]
     assert cells(older.findings) == [("KSD501", None)]
     assert older.set_aside_for == "masuk/a.xlsx"
@@ -59,12 +58,11 @@ def test_ksd501_pilih_terbaru_keeps_the_newest_by_tanggal_pengisian() -> None:
 
 
 def test_ksd501_pilih_terbaru_then_file_time_then_path() -> None:
-    by_time = [dlh("masuk/a.xlsx", mtime=1e9), dlh("masuk/b.xlsx", mtime=2e9)]
-    cross_file(by_time, ctx(), pilih_terbaru=True)
+    by_time = check_across([dlh("masuk/a.xlsx", mtime=1e9), dlh("masuk/b.xlsx", mtime=2e9)],
+                           ctx(), pilih_terbaru=True).files
     assert [r.set_aside_for for r in by_time] == ["masuk/b.xlsx", None]
     for order in (["masuk/a.xlsx", "masuk/c.xlsx"], ["masuk/c.xlsx", "masuk/a.xlsx"]):
-        tied = [dlh(p, tanggal=None) for p in order]
-        cross_file(tied, ctx(), pilih_terbaru=True)
+        tied = check_across([dlh(p, tanggal=None) for p in order], ctx(), pilih_terbaru=True).files
         chosen = [r.display_path for r in tied if r.set_aside_for is None]
         assert chosen == ["masuk/c.xlsx"]
 
@@ -73,8 +71,8 @@ def test_ksd501_other_opd_or_unreadable_files_are_not_grouped() -> None:
     other = check_submission(submission([good()], ident=DINKES), ctx(), "masuk/dinkes.xlsx")
     broken = submission([], path="masuk/rusak.xlsx")
     broken.read_error = ReadError(ReadErrorKind.DAMAGED)
-    results = [dlh("masuk/dlh.xlsx"), other, check_submission(broken, ctx(), "masuk/rusak.xlsx")]
-    cross_file(results, ctx(), pilih_terbaru=False)
+    results = check_across([dlh("masuk/dlh.xlsx"), other,
+                            check_submission(broken, ctx(), "masuk/rusak.xlsx")], ctx()).files
     assert [f.code for r in results for f in r.findings if f.code == "KSD501"] == []
 
 
@@ -84,7 +82,7 @@ def test_ksd502_same_usulan_from_two_opd_on_both_rows() -> None:
                                           "bersama ke TPA regional", kode_kegiatan="2.11.11.2.02",
                                           nama_kegiatan=None)], ident=DINKES),
                               ctx(), "masuk/dinkes.xlsx")
-    cross_file([mine, theirs], ctx(), pilih_terbaru=False)
+    mine, theirs = check_across([mine, theirs], ctx()).files
     assert cells(mine.findings) == [("KSD502", "A7")]
     assert cells(theirs.findings) == [("KSD502", "A7")]
     assert "Dinas Kesehatan (masuk/dinkes.xlsx baris 7)" in mine.findings[0].message
@@ -92,15 +90,15 @@ def test_ksd502_same_usulan_from_two_opd_on_both_rows() -> None:
 
 
 def test_ksd502_ignores_files_set_aside() -> None:
-    older, newer = dlh("masuk/dlh-lama.xlsx", dt.date(2025, 1, 1)), dlh("masuk/dlh.xlsx")
-    cross_file([older, newer], ctx(), pilih_terbaru=True)
+    older, newer = check_across([dlh("masuk/dlh-lama.xlsx", dt.date(2025, 1, 1)),
+                                 dlh("masuk/dlh.xlsx")], ctx(), pilih_terbaru=True).files
     assert [f.code for f in newer.findings] == []
     assert [f.code for f in older.findings] == ["KSD501"]
 
 
 def test_ksd504_opd_of_the_profile_that_sent_nothing() -> None:
     results = [dlh("masuk/dlh.xlsx")]
-    found = missing_opd(results, profil())
+    found = check_across(results, ctx(), absent_opd=True).run_findings
     units = profil().perangkat_daerah
     assert [f.value for f in found] == [u.kode for u in units if u.kode != KODE_DLH]
     assert {(f.code, f.severity, f.cell) for f in found} == {("KSD504", "info", None)}
@@ -108,4 +106,4 @@ def test_ksd504_opd_of_the_profile_that_sent_nothing() -> None:
     broken = submission([], path="masuk/rusak.xlsx")
     broken.read_error = ReadError(ReadErrorKind.DAMAGED)
     unreadable = [check_submission(broken, ctx(), "masuk/rusak.xlsx")]
-    assert len(missing_opd(unreadable, profil())) == len(units)
+    assert len(check_across(unreadable, ctx(), absent_opd=True).run_findings) == len(units)

@@ -7,7 +7,17 @@ from pathlib import Path
 from pemetaan_ksd.model import CellError, FileStatus, ReadError, ReadErrorKind
 from pemetaan_ksd.read import read_submission
 from pemetaan_ksd.validate import check_submission
-from rowkit import LETTERS, META, check, ctx, good, identitas, row_cells, submission
+from rowkit import (
+    IDENTITAS_CELLS,
+    LETTERS,
+    META,
+    check,
+    ctx,
+    good,
+    identitas,
+    row_cells,
+    submission,
+)
 from workbooks import build_submission, good_row
 
 
@@ -92,8 +102,9 @@ def test_ksd105_error_value_is_quoted() -> None:
 
 
 def test_ksd105_label_missing_has_no_cell() -> None:
-    sub = submission([good()])
-    del sub.identitas["nama_opd"], sub.identitas_cells["nama_opd"]
+    ident = {k: v for k, v in identitas().items() if k != "nama_opd"}
+    cells = {k: c for k, c in IDENTITAS_CELLS.items() if k != "nama_opd"}
+    sub = submission([good()], ident=ident, ident_cells=cells)
     result = check_submission(sub, ctx(), "x.xlsx")
     assert [(f.code, f.cell) for f in result.findings] == [("KSD105", None)]
 

@@ -12,7 +12,7 @@ import pytest
 import pemetaan_ksd
 from pemetaan_ksd.model import FileStatus, Severity
 from pemetaan_ksd.validate import (
-    Konteks,
+    Context,
     UsageError,
     check_submission,
     display_path,
@@ -53,7 +53,7 @@ def test_inputs_and_outputs_are_picklable() -> None:
     context = pickle.loads(pickle.dumps(ctx()))
     result = pickle.loads(pickle.dumps(check_submission(sub, context, "masuk/dlh.xlsx")))
     assert [(f.code, f.cell) for f in result.findings] == [("KSD206", "H7")]
-    assert isinstance(context, Konteks) and context.tahun == 2025
+    assert isinstance(context, Context) and context.tahun == 2025
 
 
 def test_display_path(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -141,6 +142,29 @@ class MergedRange:
         return self.ref.split(":", 1)[0]
 
 
+@dataclass(frozen=True)
+class Identity:
+    """Who sent a submission, for which year, on which template: `Identitas` and `_meta` as read.
+
+    The reader works these out once (read/identity.py); the rules only judge them (KSD104-107)
+    and the file's result carries them. `values` and `cells` are the `Identitas` values as found
+    (column B, by field key) and where, for the messages that quote them.
+    """
+
+    tahun: int | None = None
+    kode_opd: str | None = None  # spaces removed
+    nama_opd: str | None = None
+    tanggal_pengisian: dt.date | None = None
+    template_id: str | None = None  # as written in `_meta`
+    template_version: str | None = None  # as written in `_meta`
+    values: Mapping[str, CellValue] = field(default_factory=dict)
+    cells: Mapping[str, str] = field(default_factory=dict)  # key -> "B3"; no cell: no label
+    blank: frozenset[str] = frozenset()  # fields with nothing written: empty, "-", `#REF!`
+
+    def is_blank(self, key: str) -> bool:
+        return key in self.blank
+
+
 @dataclass
 class Submission:
     """What the reader found in one workbook; positions are real Excel positions."""
@@ -150,9 +174,8 @@ class Submission:
     size: int
     mtime: float
     sheet_names: list[str] = field(default_factory=list)
-    identitas: dict[str, CellValue] = field(default_factory=dict)
-    identitas_cells: dict[str, str] = field(default_factory=dict)  # key -> "B3"
-    meta: dict[str, str] = field(default_factory=dict)
+    identity: Identity = field(default_factory=Identity)
+    meta: dict[str, str] = field(default_factory=dict)  # `_meta` as read, every key
     # The sheet read as `Usulan`: found by its name (case and surrounding spaces ignored), else
     # the one sheet holding the template's header row (KSD111); None when neither.
     usulan_sheet: str | None = None
@@ -166,13 +189,27 @@ class Submission:
     usulan_elsewhere: dict[str, int] = field(default_factory=dict)
     read_error: ReadError | None = None  # set when the file cannot be opened: becomes KSD101
 
+    @property
+    def identitas(self) -> Mapping[str, CellValue]:
+        """The `Identitas` values as found, by field key (`identity.values`)."""
+        return self.identity.values
+
+    @property
+    def identitas_cells(self) -> Mapping[str, str]:
+        """Where each `Identitas` value was found (`identity.cells`)."""
+        return self.identity.cells
+
     def cell(self, key: str, excel_row: int) -> str | None:
         letter = self.column_letters.get(key)
         return f"{letter}{excel_row}" if letter else None
 
-    def first_cell(self, excel_row: int) -> str:
+    def first_letter(self) -> str:
+        """The letter of the leftmost column read ("A" when none is)."""
         letters = sorted(self.column_letters.values(), key=lambda s: (len(s), s))
-        return f"{letters[0] if letters else 'A'}{excel_row}"
+        return letters[0] if letters else "A"
+
+    def first_cell(self, excel_row: int) -> str:
+        return f"{self.first_letter()}{excel_row}"
 
 
 @dataclass(frozen=True)
@@ -240,6 +277,23 @@ class FileResult:
     header_row: int | None = None  # the Usulan header row as read (feedback copy)
     column_letters: dict[str, str] = field(default_factory=dict)  # key -> "K"
     usulan_sheet: str = "Usulan"  # the sheet the usulan were read from (KSD111: another name)
+
+    @classmethod
+    def of(cls, sub: Submission, display_path: str) -> FileResult:
+        """The result of `sub` before any rule: its identity and layout as read.
+
+        A file that could not be read is `unreadable` and has neither.
+        """
+        result = cls(sub.path, display_path, sub.sha256, sub.mtime)
+        if sub.read_error is not None:
+            result.unreadable = True
+            return result
+        who = sub.identity
+        result.kode_opd, result.nama_opd, result.tahun = who.kode_opd, who.nama_opd, who.tahun
+        result.tanggal_pengisian, result.template_version = (who.tanggal_pengisian,
+                                                             who.template_version)
+        result.header_row, result.column_letters = sub.header_row, dict(sub.column_letters)
+        return result
 
     @property
     def findings(self) -> list[Finding]:

@@ -1,177 +1,74 @@
-"""The validation engine: submissions in, findings and normalized usulan out.
+"""The run: inputs -> read -> rules -> report.
 
 `check_submission` is pure (picklable inputs and outputs, no I/O), so a process pool can run it;
-`cross_file` adds what only shows across files; `validate` reads the paths and does both.
+`check_across` adds what only shows across files; `validate` reads the paths and does both. The
+rules and how the engine decides which speaks: rules/catalog.py, rules/engine.py.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pemetaan_ksd import __version__
 from pemetaan_ksd.contract import SHEET_USULAN
 from pemetaan_ksd.errors import InputError as UsageError
 from pemetaan_ksd.inputs import collect_inputs
-from pemetaan_ksd.model import (
-    FileResult,
-    Finding,
-    Report,
-    RowResult,
-    Skipped,
-    Submission,
-    Usulan,
-)
+from pemetaan_ksd.model import FileResult, Finding, Report, Skipped, Submission
 from pemetaan_ksd.profile import Profil
 from pemetaan_ksd.read import read_submission
 from pemetaan_ksd.read.own import own_output_reason
-from pemetaan_ksd.reference.nomenklatur import Level, level_of_shape
-from pemetaan_ksd.rules import hukum, isian, kode, lintas_berkas, struktur
-from pemetaan_ksd.rules.registry import FILE_RULES, ROW_RULES, sort_findings
-from pemetaan_ksd.rules.view import Konteks, RowView
-from pemetaan_ksd.values import parse_date, parse_year
+from pemetaan_ksd.rules.catalog import ENGINE
+from pemetaan_ksd.rules.context import Context
+from pemetaan_ksd.rules.engine import Across
+from pemetaan_ksd.rules.lintas_berkas import choose_newest
+from pemetaan_ksd.rules.registry import Batch
+from pemetaan_ksd.rules.struktur import has_sheet
 
 __all__ = [
-    "Konteks",
+    "Across",
+    "Context",
     "UsageError",
-    "build_usulan",
+    "check_across",
     "check_submission",
-    "cross_file",
+    "display_path",
     "missing_opd",
     "validate",
 ]
 
-_FAMILIES = (struktur, isian, kode, hukum, lintas_berkas)  # importing them registers the rules
-
 Progress = Callable[[int, int], None]
 
 
-def check_submission(sub: Submission, ctx: Konteks, display_path: str) -> FileResult:
-    """Every KSD1xx-4xx finding and KSD503 for one submission, with its usulan normalized.
+def check_submission(sub: Submission, ctx: Context, display_path: str) -> FileResult:
+    """Every KSD1xx-4xx finding and KSD503 for one submission, with its usulan normalised.
 
     Rows that are not usulan (`sub.stray_rows`) are KSD109 file findings, never RowResults.
     """
-    result = FileResult(sub.path, display_path, sub.sha256, sub.mtime)
-    if sub.read_error is not None:
-        result.unreadable = True
-        result.file_findings = list(struktur.tidak_terbaca(sub, ctx))
-        return result
-    _identify(result, sub)
-    result.header_row, result.column_letters = sub.header_row, dict(sub.column_letters)
-    result.file_findings = [f for _, rule in FILE_RULES for f in rule(sub, ctx)]
-    blocked = any(f.code in struktur.BLOCKING for f in result.file_findings)
-    placement = struktur.Placement(sub)
-    result.usulan_sheet = placement.sheet or SHEET_USULAN
-    for data_row in sub.rows:
-        first_cell = placement.cell(sub.first_cell(data_row.excel_row))
-        view = RowView(data_row, sub.column_letters, first_cell, ctx)
-        findings = [] if blocked else row_findings(view, ctx)
-        result.rows.append(RowResult(view.excel_row, build_usulan(view, ctx), findings,
-                                     view.first_cell))
-    if not blocked:
-        lintas_berkas.ulang_dalam_berkas(result)
-    placement.apply(result)
-    return result
+    return ENGINE.check(sub, ctx, display_path)
 
 
-def _identify(result: FileResult, sub: Submission) -> None:
-    result.kode_opd = struktur.kode_opd_of(sub)
-    result.nama_opd = struktur.identitas_text(sub, "nama_opd")
-    result.tahun = parse_year(sub.identitas.get("tahun"))
-    result.tanggal_pengisian = parse_date(sub.identitas.get("tanggal_pengisian"))
-    result.template_version = sub.meta.get("template_version") or None
+def check_across(results: Sequence[FileResult], ctx: Context, *, pilih_terbaru: bool = False,
+                 absent_opd: bool = False) -> Across:
+    """What only shows across files, as new results (the given ones are left as they are).
 
-
-def row_findings(view: RowView, ctx: Konteks) -> list[Finding]:
-    """The findings of every row rule, one per cell problem, in column order."""
-    found = [f for _, rule in ROW_RULES for f in rule(view, ctx)]
-    return sort_findings(settle_error_cells(found))
-
-
-def settle_error_cells(findings: list[Finding]) -> list[Finding]:
-    """A cell holding `#REF!` gets KSD205 only when no other rule speaks about it; otherwise
-    the other finding stays and says that the cell's error value was read as empty."""
-    errors = {f.cell: f for f in findings if f.code == "KSD205"}
-    others = {f.cell for f in findings if f.code != "KSD205" and f.column is not None}
-    out: list[Finding] = []
-    for f in findings:
-        if f.code == "KSD205":
-            if f.cell not in others:
-                out.append(f)
-        elif f.column is not None and f.cell in errors:
-            note = (f" Sel ini berisi galat spreadsheet {errors[f.cell].value}, sehingga "
-                    "dianggap kosong.")
-            out.append(dataclasses.replace(f, message=f.message + note))
-        else:
-            out.append(f)
-    return out
-
-
-def _bidang(view: RowView) -> str | None:
-    """The bidang urusan code as given, else taken from the program or kegiatan code."""
-    given = view.code("kode_bidang_urusan")
-    if given is not None:
-        return given
-    for key in ("kode_program", "kode_kegiatan"):
-        code = view.code(key)
-        if code is not None and level_of_shape(code) in (Level.PROGRAM, Level.KEGIATAN):
-            return kode.bidang_of(code)
-    return None
-
-
-def build_usulan(view: RowView, ctx: Konteks) -> Usulan:
-    """The row's values normalized, best effort (also for rows with galat)."""
-    nomen = ctx.referensi.nomenklatur
-    program, kegiatan = view.code("kode_program"), view.code("kode_kegiatan")
-    partner = view.mitra.daerah if view.mitra is not None else None
-    berbatasan = (ctx.referensi.wilayah.berbatasan(ctx.daerah, partner)
-                  if partner is not None else None)
-    return Usulan(
-        excel_row=view.excel_row,
-        kode_bidang_urusan=_bidang(view),
-        kode_program=program,
-        nama_program=_text(view, "nama_program") or (nomen.name(program) if program else None),
-        kode_kegiatan=kegiatan,
-        nama_kegiatan=_text(view, "nama_kegiatan") or (nomen.name(kegiatan) if kegiatan else None),
-        kode_sub_kegiatan=view.code("kode_sub_kegiatan"),
-        objek=_text(view, "objek"),
-        jenis_kerja_sama=view.choice("jenis_kerja_sama"),
-        calon_mitra=_text(view, "calon_mitra"),
-        kode_wilayah_mitra=partner.kode if partner else None,
-        nama_mitra_resmi=partner.nama_lengkap if partner else None,
-        mitra_berbatasan=berbatasan,
-        jenis_mitra=view.choice("jenis_mitra"),
-        bentuk_ksdpk=view.choice("bentuk_ksdpk"),
-        prakarsa=view.choice("prakarsa"),
-        tahun_mulai=view.tahun_mulai,
-        tahun_selesai=view.tahun_selesai,
-        skala_prioritas=view.choice("skala_prioritas"),
-        anggaran=view.anggaran if view.anggaran is not None and view.anggaran >= 0 else None,
-        sumber_pendanaan=view.sumber_pendanaan,
-        sudah_dianggarkan=view.choice("sudah_dianggarkan"),
-        membebani=view.choice("membebani"),
-        tahapan=view.choice("tahapan") or "Persiapan",
-        keterangan=_text(view, "keterangan"),
-        perlu_persetujuan_dprd=hukum.perlu_persetujuan_dprd(view),
-    )
-
-
-def _text(view: RowView, key: str) -> str | None:
-    return None if view.blank(key) else view.text(key)
-
-
-def cross_file(results: list[FileResult], ctx: Konteks, pilih_terbaru: bool) -> None:
-    """KSD501 (several files of one OPD) and KSD502 (same usulan from two OPD), in place."""
-    lintas_berkas.berkas_ganda(results, pilih_terbaru)
-    lintas_berkas.sama_antar_opd(results)
+    KSD501 (several files of one OPD; with `pilih_terbaru` the newest is used and the others
+    are set aside), KSD502 (the same usulan from two OPD), and with `absent_opd` KSD504 for each
+    OPD of the profile without a readable file (`Across.run_findings`).
+    """
+    files = choose_newest(results) if pilih_terbaru else list(results)
+    return ENGINE.across(Batch(tuple(files), pilih_terbaru, absent_opd), ctx)
 
 
 def missing_opd(results: list[FileResult], profil: Profil, tahun: int | None = None
                 ) -> list[Finding]:
-    """KSD504 (info) for each OPD of the profile without a readable file (status, gabung)."""
-    return lintas_berkas.missing_opd(results, profil, tahun)
+    """KSD504 for each OPD of the profile without a readable file.
+
+    Kept while api.py calls it; `validate(..., absent_opd=True)` puts the same findings in
+    `Report.run_findings`.
+    """
+    ctx = Context.from_profile(profil, tahun)
+    return ENGINE.across(Batch(tuple(results), absent_opd=True), ctx).run_findings
 
 
 def display_path(path: Path, base: Path | None = None) -> str:
@@ -186,11 +83,13 @@ def display_path(path: Path, base: Path | None = None) -> str:
 def validate(paths: list[Path], profil: Profil, tahun: int | None = None,
              pilih_terbaru: bool = False, base: Path | None = None,
              progress: Progress | None = None, created: dt.datetime | None = None,
-             exclude: tuple[Path, ...] = ()) -> Report:
+             exclude: tuple[Path, ...] = (), *, absent_opd: bool = False) -> Report:
     """Read and check every submission under `paths`; raise UsageError for wrong use.
 
     `exclude` (this run's outputs) is skipped inside folders; a workbook the program wrote
-    itself (a consolidated workbook) is listed in `Report.skipped`, never judged.
+    itself (a consolidated workbook) is listed in `Report.skipped`, never judged. With
+    `absent_opd`, each OPD of the profile that sent no readable file is a KSD504 (info) in
+    `Report.run_findings` (for gabung and status, not for validasi).
     """
     inputs = collect_inputs(paths, exclude)
     if inputs.missing:
@@ -201,7 +100,7 @@ def validate(paths: list[Path], profil: Profil, tahun: int | None = None,
         names = ", ".join(p.as_posix() for p in paths) or "(tidak ada)"
         raise UsageError(f"Tidak ada berkas spreadsheet (.xlsx, .xlsm, .xls, .ods) untuk "
                          f"diperiksa di {names}.")
-    ctx = Konteks.from_profile(profil, tahun)
+    ctx = Context.from_profile(profil, tahun)
     results: list[FileResult] = []
     skipped: list[Skipped] = []
     for done, path in enumerate(inputs.files, start=1):
@@ -214,17 +113,17 @@ def validate(paths: list[Path], profil: Profil, tahun: int | None = None,
             results.append(check_submission(sub, ctx, shown))
         if progress is not None:
             progress(done, len(inputs.files))
-    cross_file(results, ctx, pilih_terbaru)
+    across = check_across(results, ctx, pilih_terbaru=pilih_terbaru, absent_opd=absent_opd)
     return Report(
         tahun=ctx.tahun, kode_daerah=profil.daerah.kode, nama_daerah=profil.daerah.nama_lengkap,
         nomenklatur=ctx.versi, profil=profil.sumber, tool_version=__version__,
-        created=created or dt.datetime.now().astimezone(), files=results,
-        pilih_terbaru=pilih_terbaru, skipped=skipped,
+        created=created or dt.datetime.now().astimezone(), files=across.files,
+        run_findings=across.run_findings, pilih_terbaru=pilih_terbaru, skipped=skipped,
     )
 
 
 def _own_output(sub: Submission) -> str | None:
     """Why a workbook is one of the program's own outputs; only asked of one without `Usulan`."""
-    if sub.read_error is not None or struktur.has_sheet(sub, SHEET_USULAN):
+    if sub.read_error is not None or has_sheet(sub, SHEET_USULAN):
         return None
     return own_output_reason(sub.path, sub.sheet_names)

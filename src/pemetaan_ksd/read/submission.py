@@ -26,10 +26,11 @@ import python_calamine
 
 from pemetaan_ksd import safety
 from pemetaan_ksd.contract import SHEET_IDENTITAS, SHEET_META, SHEET_USULAN
-from pemetaan_ksd.model import ReadError, Submission
+from pemetaan_ksd.model import CellValue, ReadError, Submission
 from pemetaan_ksd.read import reasons, scan_ods, scan_xls, scan_xlsx, sheets
 from pemetaan_ksd.read.cells import Grid, column_letter
 from pemetaan_ksd.read.cfb import CfbError
+from pemetaan_ksd.read.identity import identify
 from pemetaan_ksd.read.layout import Merged
 from pemetaan_ksd.read.reasons import Unreadable
 from pemetaan_ksd.read.safexml import ParseError
@@ -45,7 +46,8 @@ from pemetaan_ksd.read.tables import (
 )
 
 # What a damaged file raises in the layers that touch it: the zip and compound-file readers,
-# the XML scans, calamine. Nothing else is caught.
+# the XML scans, calamine. zipfile raises NotImplementedError for an unknown compression method
+# and RuntimeError for an encrypted member. Nothing else is caught.
 _DAMAGED = (python_calamine.CalamineError, ScanError, CfbError, ParseError, zipfile.BadZipFile,
             zlib.error, struct.error, EOFError, UnicodeError, OSError, NotImplementedError,
             RuntimeError)
@@ -179,11 +181,13 @@ def _load(data: bytes) -> _Loaded:
 def _apply(submission: Submission, loaded: _Loaded) -> None:
     submission.sheet_names = loaded.sheet_names
     grids, scans = loaded.grids, loaded.scans
+    values: dict[str, CellValue] = {}
+    cells: dict[str, str] = {}
     if SHEET_IDENTITAS in grids:
         values, cells = sheets.identitas(grids[SHEET_IDENTITAS], scans[SHEET_IDENTITAS])
-        submission.identitas, submission.identitas_cells = values, cells
     if SHEET_META in grids:
         submission.meta = sheets.meta(grids[SHEET_META], scans[SHEET_META])
+    submission.identity = identify(values, cells, submission.meta)
     name = loaded.wanted.get(SHEET_USULAN)
     table = None
     if name is not None:

@@ -8,13 +8,38 @@ from pemetaan_ksd.contract import JENIS_MITRA_DAERAH, JENIS_MITRA_PIHAK_KETIGA, 
 from pemetaan_ksd.mitra_contoh import contoh_mitra
 from pemetaan_ksd.model import Finding
 from pemetaan_ksd.reference import Daerah, sumber
-from pemetaan_ksd.rules.registry import at, at_row, finding, keadaan, row_rule
-from pemetaan_ksd.rules.view import Konteks, RowView
-from pemetaan_ksd.values import is_placeholder
+from pemetaan_ksd.rules.columns import Row
+from pemetaan_ksd.rules.context import Context
+from pemetaan_ksd.rules.registry import at, at_row, keadaan, message, row_rule
 
 LUAR_NEGERI = ("KSDPL", "KSDLL")
 MITRA_LUAR_NEGERI = "Lembaga/Pemerintah Daerah Luar Negeri"
 PIHAK_LUAR_NEGERI = {"KSDPL": "pemerintah daerah di luar negeri", "KSDLL": "lembaga di luar negeri"}
+
+KSD401 = message("KSD401")
+KSD401_PASANGAN = message("KSD401", "pasangan")
+KSD402 = message("KSD402")
+KSD402_KODE = message("KSD402", "kode")
+KSD402_TIDAK_COCOK = message("KSD402", "tidak_cocok")
+KSD402_AMBIGU = message("KSD402", "ambigu")
+KSD403 = message("KSD403")
+KSD404 = message("KSD404")
+KSD404_EKSTERNALITAS = message("KSD404", "eksternalitas")
+KSD404_SUKARELA = message("KSD404", "sukarela")
+KSD405 = message("KSD405")
+KSD406 = message("KSD406")
+KSD406_DATA = message("KSD406", "data")
+KSD407 = message("KSD407")
+KSD408 = message("KSD408")
+KSD408_ALASAN = message("KSD408", "alasan")
+KSD409 = message("KSD409")
+KSD409_BENTUK = message("KSD409", "bentuk")
+KSD409_PRAKARSA = message("KSD409", "prakarsa")
+KSD410 = {"": message("KSD410"), "ksdpk": message("KSD410", "ksdpk"),
+          "luar_negeri": message("KSD410", "luar_negeri")}
+KSD411 = message("KSD411")
+KSD412 = message("KSD412")
+KSD413 = message("KSD413")
 
 
 def daftar(items: Sequence[str], kata: str = "atau") -> str:
@@ -35,7 +60,7 @@ def sebut_daerah(daerah: Sequence[Daerah]) -> str:
     return daftar(names)
 
 
-def mitra_wajib_sah(ctx: Konteks) -> list[Daerah]:
+def mitra_wajib_sah(ctx: Context) -> list[Daerah]:
     """The daerah this daerah may cooperate with under kerja sama wajib."""
     wilayah = ctx.referensi.wilayah
     found = wilayah.tetangga(ctx.daerah)
@@ -44,183 +69,188 @@ def mitra_wajib_sah(ctx: Konteks) -> list[Daerah]:
     return found
 
 
-def _contoh_mitra(ctx: Konteks) -> Daerah:
+def _contoh_mitra(ctx: Context) -> Daerah:
     return contoh_mitra(ctx.profil)
 
 
 @row_rule("KSD402")
-def mitra_dikenal(view: RowView, ctx: Konteks) -> Iterator[Finding]:
-    mitra = view.mitra
-    if view.choice("jenis_kerja_sama") not in KSDD or mitra is None or mitra.masalah is None:
+def mitra_dikenal(row: Row, ctx: Context) -> Iterator[Finding]:
+    mitra = row.mitra
+    if row.choice("jenis_kerja_sama") not in KSDD or mitra is None or mitra.masalah is None:
         return
     contoh = _contoh_mitra(ctx)
     examples = {"contoh": contoh.nama_lengkap, "contoh_kode": contoh.kode}
     if mitra.masalah == "kode":
-        yield finding("KSD402", at(view, "kode_wilayah_mitra"), "kode",
-                      nilai=view.shown("kode_wilayah_mitra"),
-                      sumber=sumber()["wilayah"]["instrumen"], **examples)
+        yield KSD402_KODE(at(row, "kode_wilayah_mitra"), nilai=row.shown("kode_wilayah_mitra"),
+                          sumber=sumber()["wilayah"]["instrumen"], **examples)
     elif mitra.masalah == "tidak_cocok" and mitra.daerah and mitra.dari_nama:
-        yield finding("KSD402", at(view, "kode_wilayah_mitra"), "tidak_cocok",
-                      nilai=view.code("kode_wilayah_mitra"), nama_kode=mitra.daerah.nama_lengkap,
-                      mitra=view.text("calon_mitra"), nama_mitra=mitra.dari_nama.nama_lengkap,
-                      kode_mitra=mitra.dari_nama.kode)
+        yield KSD402_TIDAK_COCOK(
+            at(row, "kode_wilayah_mitra"), nilai=row.code("kode_wilayah_mitra"),
+            nama_kode=mitra.daerah.nama_lengkap, mitra=row.text("calon_mitra"),
+            nama_mitra=mitra.dari_nama.nama_lengkap, kode_mitra=mitra.dari_nama.kode)
     elif mitra.masalah == "ambigu":
         wilayah = ctx.referensi.wilayah
         kandidat = [f"{d.nama_lengkap} ({d.kode}, {wilayah.provinsi_of(d).nama_lengkap})"
                     for d in mitra.kandidat]
-        yield finding("KSD402", at(view, "calon_mitra"), "ambigu",
-                      nilai=view.text("calon_mitra"), kandidat=daftar(kandidat))
+        yield KSD402_AMBIGU(at(row, "calon_mitra"), nilai=row.text("calon_mitra"),
+                            kandidat=daftar(kandidat))
     else:
-        yield finding("KSD402", at(view, "calon_mitra"), nilai=view.text("calon_mitra"),
-                      **examples)
+        yield KSD402(at(row, "calon_mitra"), nilai=row.text("calon_mitra"), **examples)
 
 
-def _partner(view: RowView) -> Daerah | None:
+def _partner(row: Row) -> Daerah | None:
     """The resolved daerah partner when it is certain (no KSD402 problem)."""
-    mitra = view.mitra
+    mitra = row.mitra
     return mitra.daerah if mitra is not None and mitra.masalah is None else None
 
 
-def _partner_key(view: RowView) -> str:
+def _partner_key(row: Row) -> str:
     """The cell that names the partner: Calon Mitra, or the code when the name is empty."""
-    return "kode_wilayah_mitra" if view.blank("calon_mitra") else "calon_mitra"
+    return "kode_wilayah_mitra" if row.blank("calon_mitra") else "calon_mitra"
 
 
-@row_rule("KSD403")
-def bukan_diri_sendiri(view: RowView, ctx: Konteks) -> Iterator[Finding]:
-    partner = _partner(view)
+@row_rule("KSD403", outranks=("KSD401",))
+def bukan_diri_sendiri(row: Row, ctx: Context) -> Iterator[Finding]:
+    """Internal cooperation, whatever the kind: said instead of "not bordering" (KSD401)."""
+    partner = _partner(row)
     if partner is not None and partner.kode == ctx.daerah.kode:
-        pos = at(view, _partner_key(view))
-        yield finding("KSD403", pos, nilai=pos.value, daerah=ctx.daerah.nama_lengkap)
+        pos = at(row, _partner_key(row))
+        yield KSD403(pos, nilai=pos.value, daerah=ctx.daerah.nama_lengkap)
 
 
 @row_rule("KSD401")
-def mitra_berbatasan(view: RowView, ctx: Konteks) -> Iterator[Finding]:
-    partner = _partner(view)
-    if view.choice("jenis_kerja_sama") != "KSDD Wajib" or partner is None:
+def mitra_berbatasan(row: Row, ctx: Context) -> Iterator[Finding]:
+    partner = _partner(row)
+    if row.choice("jenis_kerja_sama") != "KSDD Wajib" or partner is None:
         return
-    wilayah = ctx.referensi.wilayah
-    if partner.kode == ctx.daerah.kode or wilayah.pasangan_wajib_sah(ctx.daerah, partner):
+    if ctx.referensi.wilayah.pasangan_wajib_sah(ctx.daerah, partner):
         return
-    variant = "pasangan" if partner.is_provinsi != ctx.daerah.is_provinsi else ""
-    yield finding("KSD401", at(view, _partner_key(view)), variant, mitra=partner.nama_lengkap,
-                  daerah=ctx.daerah.nama_lengkap, tetangga=sebut_daerah(mitra_wajib_sah(ctx)))
+    pasangan = partner.is_provinsi != ctx.daerah.is_provinsi
+    yield (KSD401_PASANGAN if pasangan else KSD401)(
+        at(row, _partner_key(row)), mitra=partner.nama_lengkap, daerah=ctx.daerah.nama_lengkap,
+        tetangga=sebut_daerah(mitra_wajib_sah(ctx)))
 
 
-@row_rule("KSD404")
-def eksternalitas_efisiensi(view: RowView, ctx: Konteks) -> Iterator[Finding]:
-    jenis = view.choice("jenis_kerja_sama")
+# The criteria below own their columns: an empty or placeholder cell there is their finding,
+# never KSD201 (empty) or KSD206 (placeholder), whether or not the criterion applies to the row.
+_CRITERIA_OUTRANK = ("KSD201", "KSD206")
+
+
+@row_rule("KSD404", owns=("eksternalitas", "efisiensi"), outranks=_CRITERIA_OUTRANK)
+def eksternalitas_efisiensi(row: Row, ctx: Context) -> Iterator[Finding]:
+    jenis = row.choice("jenis_kerja_sama")
     if jenis not in KSDD:
         return
-    common = {"daerah": ctx.daerah.nama_lengkap, "mitra": view.nama_mitra(), "jenis": jenis}
-    if jenis == "KSDD Wajib" and is_placeholder(view.text("eksternalitas")):
-        yield finding("KSD404", at(view, "eksternalitas"), "eksternalitas",
-                      keadaan=keadaan(view, "eksternalitas"), **common)
-    if is_placeholder(view.text("efisiensi")):
+    common = {"daerah": ctx.daerah.nama_lengkap, "mitra": row.nama_mitra(), "jenis": jenis}
+    if jenis == "KSDD Wajib" and row.placeholder("eksternalitas"):
+        yield KSD404_EKSTERNALITAS(at(row, "eksternalitas"),
+                                   keadaan=keadaan(row, "eksternalitas"), **common)
+    if row.placeholder("efisiensi"):
         wajib = jenis == "KSDD Wajib"
         alasan = ("Kerja sama wajib mensyaratkan pelayanan publik yang lebih efisien bila "
                   "dikelola bersama" if wajib else "Kerja sama sukarela dilakukan karena "
                   "urusan itu lebih efektif dan efisien bila dilaksanakan bersama")
-        yield finding("KSD404", at(view, "efisiensi"), "" if wajib else "sukarela",
-                      keadaan=keadaan(view, "efisiensi"), alasan=alasan, **common)
+        yield (KSD404 if wajib else KSD404_SUKARELA)(
+            at(row, "efisiensi"), keadaan=keadaan(row, "efisiensi"), alasan=alasan, **common)
 
 
-@row_rule("KSD405")
-def saling_menguntungkan(view: RowView, ctx: Konteks) -> Iterator[Finding]:
+@row_rule("KSD405", owns=("manfaat_daerah", "manfaat_mitra"), outranks=_CRITERIA_OUTRANK)
+def saling_menguntungkan(row: Row, ctx: Context) -> Iterator[Finding]:
     sides = (
         ("manfaat_daerah", "Manfaat bagi daerah", ctx.daerah.nama_lengkap,
          "cakupan layanan yang bertambah, biaya yang turun, atau pendapatan daerah yang naik"),
-        ("manfaat_mitra", "Manfaat bagi mitra", view.nama_mitra(),
+        ("manfaat_mitra", "Manfaat bagi mitra", row.nama_mitra(),
          "biaya layanan yang turun atau cakupan layanan yang bertambah"),
     )
     for key, judul, pihak, contoh in sides:
-        if is_placeholder(view.text(key)):
-            yield finding("KSD405", at(view, key), judul=judul, keadaan=keadaan(view, key),
-                          pihak=pihak, contoh=contoh)
+        if row.placeholder(key):
+            yield KSD405(at(row, key), judul=judul, keadaan=keadaan(row, key), pihak=pihak,
+                         contoh=contoh)
 
 
-@row_rule("KSD406")
-def kebutuhan_nyata(view: RowView, ctx: Konteks) -> Iterator[Finding]:
-    for key, variant in (("permasalahan", ""), ("data_dukung", "data")):
-        if is_placeholder(view.text(key)):
-            yield finding("KSD406", at(view, key), variant, keadaan=keadaan(view, key),
-                          daerah=ctx.daerah.nama_lengkap)
+@row_rule("KSD406", owns=("permasalahan", "data_dukung"), outranks=_CRITERIA_OUTRANK)
+def kebutuhan_nyata(row: Row, ctx: Context) -> Iterator[Finding]:
+    for key, said in (("permasalahan", KSD406), ("data_dukung", KSD406_DATA)):
+        if row.placeholder(key):
+            yield said(at(row, key), keadaan=keadaan(row, key), daerah=ctx.daerah.nama_lengkap)
 
 
-@row_rule("KSD407")
-def dalam_perencanaan(view: RowView, ctx: Konteks) -> Iterator[Finding]:
+@row_rule("KSD407", owns=("alasan_luar_perencanaan",), outranks=("KSD201",))
+def dalam_perencanaan(row: Row, ctx: Context) -> Iterator[Finding]:
     key = "alasan_luar_perencanaan"
-    if view.choice("dalam_perencanaan") == "Tidak" and view.blank(key):
-        yield finding("KSD407", at(view, key), keadaan=keadaan(view, key))
+    if row.choice("dalam_perencanaan") == "Tidak" and row.blank(key):
+        yield KSD407(at(row, key), keadaan=keadaan(row, key))
 
 
-@row_rule("KSD408")
-def skala_prioritas(view: RowView, ctx: Konteks) -> Iterator[Finding]:
-    if view.blank("skala_prioritas"):
-        yield finding("KSD408", at(view, "skala_prioritas"))
-    if is_placeholder(view.text("alasan_prioritas")):
-        skala = view.choice("skala_prioritas")
+@row_rule("KSD408", owns=("skala_prioritas", "alasan_prioritas"), outranks=_CRITERIA_OUTRANK)
+def skala_prioritas(row: Row, ctx: Context) -> Iterator[Finding]:
+    if row.blank("skala_prioritas"):
+        yield KSD408(at(row, "skala_prioritas"))
+    if row.placeholder("alasan_prioritas"):
+        skala = row.choice("skala_prioritas")
         teks = f"berprioritas {skala.lower()}" if skala else "diberi prioritas itu"
-        yield finding("KSD408", at(view, "alasan_prioritas"), "alasan",
-                      keadaan=keadaan(view, "alasan_prioritas"), skala=teks)
+        yield KSD408_ALASAN(at(row, "alasan_prioritas"),
+                            keadaan=keadaan(row, "alasan_prioritas"), skala=teks)
 
 
-@row_rule("KSD409")
-def ksdpk_lengkap(view: RowView, ctx: Konteks) -> Iterator[Finding]:
-    if view.choice("jenis_kerja_sama") != "KSDPK":
+# Jenis Mitra is not owned: only for a KSDPK is an empty one KSD409 (outranking KSD201 there).
+@row_rule("KSD409", owns=("bentuk_ksdpk", "prakarsa"), outranks=("KSD201",))
+def ksdpk_lengkap(row: Row, ctx: Context) -> Iterator[Finding]:
+    if row.choice("jenis_kerja_sama") != "KSDPK":
         return
-    for key, variant in (("jenis_mitra", ""), ("bentuk_ksdpk", "bentuk"), ("prakarsa", "prakarsa")):
-        if view.blank(key):
-            yield finding("KSD409", at(view, key), variant, keadaan=keadaan(view, key))
+    for key, said in (("jenis_mitra", KSD409), ("bentuk_ksdpk", KSD409_BENTUK),
+                      ("prakarsa", KSD409_PRAKARSA)):
+        if row.blank(key):
+            yield said(at(row, key), keadaan=keadaan(row, key))
 
 
-def dprd_reasons(view: RowView) -> tuple[str, list[str]] | None:
+def dprd_reasons(row: Row) -> tuple[str, list[str]] | None:
     """(KSD410 variant, reasons) when DPRD approval is needed (PP 28/2018 Ps. 6 ayat 2)."""
-    jenis = view.choice("jenis_kerja_sama")
+    jenis = row.choice("jenis_kerja_sama")
     if jenis in LUAR_NEGERI:
         return "luar_negeri", []
     reasons = []
-    if view.choice("membebani") == "Ya":
+    if row.choice("membebani") == "Ya":
         reasons.append("membebani masyarakat dan daerah")
-    if view.choice("sudah_dianggarkan") == "Tidak":
+    if row.choice("sudah_dianggarkan") == "Tidak":
         reasons.append("pendanaannya belum dianggarkan dalam APBD tahun berjalan")
     if not reasons:
         return None
     return ("ksdpk" if jenis == "KSDPK" else ""), reasons
 
 
-def perlu_persetujuan_dprd(view: RowView) -> bool:
-    return dprd_reasons(view) is not None
+def perlu_persetujuan_dprd(row: Row) -> bool:
+    return dprd_reasons(row) is not None
 
 
 @row_rule("KSD410")
-def persetujuan_dprd(view: RowView, ctx: Konteks) -> Iterator[Finding]:
-    found = dprd_reasons(view)
+def persetujuan_dprd(row: Row, ctx: Context) -> Iterator[Finding]:
+    found = dprd_reasons(row)
     if found is None:
         return
     variant, reasons = found
-    jenis = view.choice("jenis_kerja_sama") or ""
-    yield finding("KSD410", at_row(view), variant, alasan=daftar(reasons, "dan"),
-                  pihak=PIHAK_LUAR_NEGERI.get(jenis, ""))
+    jenis = row.choice("jenis_kerja_sama") or ""
+    yield KSD410[variant](at_row(row), alasan=daftar(reasons, "dan"),
+                          pihak=PIHAK_LUAR_NEGERI.get(jenis, ""))
 
 
 @row_rule("KSD411")
-def studi_kelayakan(view: RowView, ctx: Konteks) -> Iterator[Finding]:
-    if view.choice("jenis_kerja_sama") != "KSDPK":
+def studi_kelayakan(row: Row, ctx: Context) -> Iterator[Finding]:
+    if row.choice("jenis_kerja_sama") != "KSDPK":
         return
     tambahan = {
         "Daerah": " sebagai bagian dari prakarsa daerah (PP 28/2018 Pasal 17)",
         "Mitra": ", dan mintalah mitra melengkapi kesesuaian teknis, kelayakan ekonomi dan "
                  "finansial, serta bukti pendanaannya (PP 28/2018 Pasal 18)",
-    }.get(view.choice("prakarsa") or "", "")
-    yield finding("KSD411", at_row(view), tambahan=tambahan)
+    }.get(row.choice("prakarsa") or "", "")
+    yield KSD411(at_row(row), tambahan=tambahan)
 
 
 @row_rule("KSD412")
-def persetujuan_pusat(view: RowView, ctx: Konteks) -> Iterator[Finding]:
-    jenis = view.choice("jenis_kerja_sama")
+def persetujuan_pusat(row: Row, ctx: Context) -> Iterator[Finding]:
+    jenis = row.choice("jenis_kerja_sama")
     if jenis in LUAR_NEGERI:
-        yield finding("KSD412", at_row(view), jenis=jenis, pihak=PIHAK_LUAR_NEGERI[jenis])
+        yield KSD412(at_row(row), jenis=jenis, pihak=PIHAK_LUAR_NEGERI[jenis])
 
 
 FIT: dict[str, tuple[str, ...]] = {
@@ -239,7 +269,8 @@ MITRA_SAH = {
     "Sinergi": "Pemerintah Pusat dalam sinergi program pusat dan daerah",
     **PIHAK_LUAR_NEGERI,
 }
-VARIANT_413 = {"KSDPK": "ksdpk", "Sinergi": "sinergi", "KSDPL": "ksdpl", "KSDLL": "ksdll"}
+KSD413_BY_JENIS = {jenis: message("KSD413", variant) for jenis, variant in (
+    ("KSDPK", "ksdpk"), ("Sinergi", "sinergi"), ("KSDPL", "ksdpl"), ("KSDLL", "ksdll"))}
 
 
 def _jenis_saran(jenis_mitra: str) -> str:
@@ -253,11 +284,11 @@ def _jenis_saran(jenis_mitra: str) -> str:
 
 
 @row_rule("KSD413")
-def mitra_sesuai_jenis(view: RowView, ctx: Konteks) -> Iterator[Finding]:
-    jenis, jenis_mitra = view.choice("jenis_kerja_sama"), view.choice("jenis_mitra")
+def mitra_sesuai_jenis(row: Row, ctx: Context) -> Iterator[Finding]:
+    jenis, jenis_mitra = row.choice("jenis_kerja_sama"), row.choice("jenis_mitra")
     if jenis is None or jenis_mitra is None or jenis_mitra in FIT[jenis]:
         return
-    yield finding("KSD413", at(view, "jenis_mitra"), VARIANT_413.get(jenis, ""),
-                  nilai=jenis_mitra, jenis=jenis, mitra_sah=MITRA_SAH[jenis],
-                  jenis_mitra=jenis_mitra.lower(), jenis_saran=_jenis_saran(jenis_mitra),
-                  pilihan=daftar(FIT[jenis]))
+    yield KSD413_BY_JENIS.get(jenis, KSD413)(
+        at(row, "jenis_mitra"), nilai=jenis_mitra, jenis=jenis, mitra_sah=MITRA_SAH[jenis],
+        jenis_mitra=jenis_mitra.lower(), jenis_saran=_jenis_saran(jenis_mitra),
+        pilihan=daftar(FIT[jenis]))

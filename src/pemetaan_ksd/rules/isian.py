@@ -1,25 +1,40 @@
-"""KSD2xx: each cell filled as the template asks: required, a choice, an amount, a year."""
+"""KSD2xx: each cell filled as the template asks: required, a choice, an amount, a year.
+
+Most of these judge one cell at a time (`cell_rule`) over every column of a kind; the engine
+leaves out the columns a more specific rule owns (KSD404-KSD409 declare theirs).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from pemetaan_ksd import contract
-from pemetaan_ksd.contract import MIN_SUBSTANTIVE_WORDS, Kind
+from pemetaan_ksd.contract import MIN_SUBSTANTIVE_WORDS, TAHUN_MAX, TAHUN_MIN, Kind
 from pemetaan_ksd.model import Finding
-from pemetaan_ksd.rules.registry import at, finding, keadaan, row_rule
-from pemetaan_ksd.rules.view import Konteks, RowView
-from pemetaan_ksd.values import is_placeholder, match_choice, split_multi
+from pemetaan_ksd.rules.columns import Row
+from pemetaan_ksd.rules.context import Context
+from pemetaan_ksd.rules.registry import at, cell_rule, keadaan, message, row_rule
+from pemetaan_ksd.values import match_choice, split_multi
 
-TAHUN_MIN = 2000
-TAHUN_MAX = 2100
+__all__ = ["TAHUN_MAX", "TAHUN_MIN"]  # re-exported: the year range KSD204 checks
 
-# Required columns whose emptiness a more specific code reports (see registry docstring).
-COVERED_ELSEWHERE = frozenset({
-    "manfaat_daerah", "manfaat_mitra",  # KSD405
-    "permasalahan", "data_dukung",  # KSD406
-    "skala_prioritas", "alasan_prioritas",  # KSD408
-})
+
+def _of_kind(*kinds: Kind) -> tuple[str, ...]:
+    return tuple(c.key for c in contract.COLUMNS if c.kind in kinds)
+
+
+KSD201 = message("KSD201")
+KSD201_DOKUMEN = message("KSD201", "dokumen")
+KSD202 = message("KSD202")
+KSD202_SARAN = message("KSD202", "saran")
+KSD202_GANDA = message("KSD202", "ganda")
+KSD203 = message("KSD203")
+KSD203_NEGATIF = message("KSD203", "negatif")
+KSD204 = message("KSD204")
+KSD204_URUTAN = message("KSD204", "urutan")
+KSD205 = message("KSD205")
+KSD206 = message("KSD206")
+KSD206_BY_COLUMN = {"objek": message("KSD206", "objek"), "potensi": message("KSD206", "potensi")}
 
 # Words in a mistyped choice that say which choice was meant (suggestions only).
 ALIASES: dict[str, dict[str, str]] = {
@@ -40,11 +55,10 @@ ALIASES: dict[str, dict[str, str]] = {
 }
 
 
-@row_rule("KSD205")
-def galat_spreadsheet(view: RowView, ctx: Konteks) -> Iterator[Finding]:
-    for col in contract.COLUMNS:
-        if view.is_error(col.key):
-            yield finding("KSD205", at(view, col.key), nilai=view.shown(col.key))
+@cell_rule("KSD205", over=tuple(contract.COLUMN_BY_KEY), yields=True)
+def galat_spreadsheet(row: Row, key: str, ctx: Context) -> Finding | None:
+    """A `#REF!` cell, when no other rule speaks about it (else its note joins theirs)."""
+    return KSD205(at(row, key), nilai=row.shown(key)) if row.is_error(key) else None
 
 
 def _isi(key: str) -> str:
@@ -54,80 +68,83 @@ def _isi(key: str) -> str:
     return col.hint
 
 
+@cell_rule("KSD201", over=contract.REQUIRED_KEYS)
+def wajib_diisi(row: Row, key: str, ctx: Context) -> Finding | None:
+    if not row.blank(key):
+        return None
+    return KSD201(at(row, key), kolom=row.header(key), keadaan=keadaan(row, key), isi=_isi(key))
+
+
 @row_rule("KSD201")
-def wajib_diisi(view: RowView, ctx: Konteks) -> Iterator[Finding]:
-    skip = set(COVERED_ELSEWHERE)
-    if view.choice("jenis_kerja_sama") == "KSDPK":
-        skip.add("jenis_mitra")  # KSD409
-    for key in contract.REQUIRED_KEYS:
-        if key not in skip and view.blank(key):
-            yield finding("KSD201", at(view, key), kolom=view.header(key),
-                          keadaan=keadaan(view, key), isi=_isi(key))
-    if view.choice("dalam_perencanaan") == "Ya" and view.blank("dokumen_perencanaan"):
-        yield finding("KSD201", at(view, "dokumen_perencanaan"), "dokumen",
-                      keadaan=keadaan(view, "dokumen_perencanaan"), tahun=ctx.tahun)
+def dokumen_acuan(row: Row, ctx: Context) -> Iterator[Finding]:
+    """Dokumen Perencanaan Acuan is required when the usulan is in the planning documents."""
+    if row.choice("dalam_perencanaan") == "Ya" and row.blank("dokumen_perencanaan"):
+        yield KSD201_DOKUMEN(at(row, "dokumen_perencanaan"),
+                             keadaan=keadaan(row, "dokumen_perencanaan"), tahun=ctx.tahun)
 
 
-@row_rule("KSD202")
-def pilihan(view: RowView, ctx: Konteks) -> Iterator[Finding]:
-    for col in contract.COLUMNS:
-        if col.kind is Kind.CHOICE and not view.blank(col.key) and view.choice(col.key) is None:
-            _, saran = match_choice(view.raw(col.key), col.choices, ALIASES.get(col.key))
-            yield finding("KSD202", at(view, col.key), "saran" if saran else "",
-                          nilai=view.shown(col.key), kolom=col.header, saran=saran,
-                          pilihan=", ".join(col.choices))
-        elif col.kind is Kind.MULTI_CHOICE:
-            yield from _pilihan_ganda(view, col.key)
-
-
-def _pilihan_ganda(view: RowView, key: str) -> Iterator[Finding]:
+@cell_rule("KSD202", over=_of_kind(Kind.CHOICE, Kind.MULTI_CHOICE))
+def pilihan(row: Row, key: str, ctx: Context) -> Finding | None:
     col = contract.column(key)
-    _, bad = split_multi(view.raw(key), col.choices)
+    if col.kind is Kind.MULTI_CHOICE:
+        return _pilihan_ganda(row, key)
+    if row.blank(key) or row.choice(key) is not None:
+        return None
+    _, saran = match_choice(row.raw(key), col.choices, ALIASES.get(key))
+    return (KSD202_SARAN if saran else KSD202)(
+        at(row, key), nilai=row.shown(key), kolom=col.header, saran=saran,
+        pilihan=", ".join(col.choices))
+
+
+def _pilihan_ganda(row: Row, key: str) -> Finding | None:
+    col = contract.column(key)
+    _, bad = split_multi(row.raw(key), col.choices)
     if not bad:
-        return
+        return None
     bagian = ", ".join(f"\"{part}\"" for part, _ in bad)
     saran = [f"\"{s}\"" for _, s in bad if s]
     saran_teks = f" (maksud Anda {', '.join(saran)}?)" if saran else ""
-    yield finding("KSD202", at(view, key), "ganda", bagian=bagian, kolom=col.header,
-                  saran=saran_teks, pilihan=", ".join(col.choices))
+    return KSD202_GANDA(at(row, key), bagian=bagian, kolom=col.header, saran=saran_teks,
+                        pilihan=", ".join(col.choices))
 
 
-@row_rule("KSD203")
-def anggaran(view: RowView, ctx: Konteks) -> Iterator[Finding]:
-    if view.blank("anggaran"):
-        return
-    if view.anggaran is None:
-        yield finding("KSD203", at(view, "anggaran"), nilai=view.shown("anggaran"))
-    elif view.anggaran < 0:
-        yield finding("KSD203", at(view, "anggaran"), "negatif", nilai=view.shown("anggaran"))
+@cell_rule("KSD203", over=_of_kind(Kind.AMOUNT))
+def anggaran(row: Row, key: str, ctx: Context) -> Finding | None:
+    if row.blank(key):
+        return None
+    amount = row.amount(key)
+    if amount is None:
+        return KSD203(at(row, key), nilai=row.shown(key))
+    if amount < 0:
+        return KSD203_NEGATIF(at(row, key), nilai=row.shown(key))
+    return None
 
 
 def _year_ok(year: int | None) -> bool:
     return year is not None and TAHUN_MIN <= year <= TAHUN_MAX
 
 
+@cell_rule("KSD204", over=_of_kind(Kind.YEAR))
+def tahun(row: Row, key: str, ctx: Context) -> Finding | None:
+    if row.blank(key) or _year_ok(row.year(key)):
+        return None
+    return KSD204(at(row, key), nilai=row.shown(key), kolom=row.header(key), min=TAHUN_MIN,
+                  max=TAHUN_MAX, tahun=ctx.tahun)
+
+
 @row_rule("KSD204")
-def tahun(view: RowView, ctx: Konteks) -> Iterator[Finding]:
-    years = {"tahun_mulai": view.tahun_mulai, "tahun_selesai": view.tahun_selesai}
-    for key, year in years.items():
-        if not view.blank(key) and not _year_ok(year):
-            yield finding("KSD204", at(view, key), nilai=view.shown(key), kolom=view.header(key),
-                          min=TAHUN_MIN, max=TAHUN_MAX, tahun=ctx.tahun)
-    mulai, selesai = view.tahun_mulai, view.tahun_selesai
+def urutan_tahun(row: Row, ctx: Context) -> Iterator[Finding]:
+    mulai, selesai = row.year("tahun_mulai"), row.year("tahun_selesai")
     if mulai is not None and selesai is not None and _year_ok(mulai) and _year_ok(selesai) \
             and mulai > selesai:
-        yield finding("KSD204", at(view, "tahun_mulai"), "urutan", mulai=mulai, selesai=selesai)
+        yield KSD204_URUTAN(at(row, "tahun_mulai"), mulai=mulai, selesai=selesai)
 
 
-SUBSTANTIVE_OWN = ("objek", "potensi")
-"""Substantive columns whose placeholders only KSD206 reports (the rest: KSD404-408)."""
-
-
-@row_rule("KSD206")
-def uraian_substantif(view: RowView, ctx: Konteks) -> Iterator[Finding]:
-    for key in SUBSTANTIVE_OWN:
-        text = view.text(key)
-        if text is not None and is_placeholder(text):
-            yield finding("KSD206", at(view, key), key, kolom=view.header(key),
-                          keadaan=keadaan(view, key), min_kata=MIN_SUBSTANTIVE_WORDS,
-                          daerah=ctx.daerah.nama_lengkap)
+@cell_rule("KSD206", over=_of_kind(Kind.SUBSTANTIVE))
+def uraian_substantif(row: Row, key: str, ctx: Context) -> Finding | None:
+    """A placeholder in a substantive column that no criterion of KSD404-KSD408 owns."""
+    if row.text(key) is None or not row.placeholder(key):
+        return None
+    return KSD206_BY_COLUMN.get(key, KSD206)(
+        at(row, key), kolom=row.header(key), keadaan=keadaan(row, key),
+        min_kata=MIN_SUBSTANTIVE_WORDS, daerah=ctx.daerah.nama_lengkap)

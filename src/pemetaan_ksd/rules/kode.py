@@ -16,8 +16,9 @@ from functools import lru_cache
 from pemetaan_ksd.model import Finding
 from pemetaan_ksd.reference import Entry, Level, Nomenklatur
 from pemetaan_ksd.reference.nomenklatur import kegiatan_level_digit, level_of_shape, parent_code
-from pemetaan_ksd.rules.registry import at, finding, row_rule
-from pemetaan_ksd.rules.view import Konteks, RowView
+from pemetaan_ksd.rules.columns import Row
+from pemetaan_ksd.rules.context import Context
+from pemetaan_ksd.rules.registry import at, message, row_rule
 from pemetaan_ksd.values import name_key
 
 CODE_KEYS: tuple[tuple[str, Level], ...] = (
@@ -31,6 +32,15 @@ CONTOH = {
     Level.BIDANG_URUSAN: "1.02", Level.PROGRAM: "1.02.02", Level.KEGIATAN: "1.02.02.2.01",
     Level.SUB_KEGIATAN: "1.02.02.2.01.0001",
 }
+KSD301 = message("KSD301")
+KSD302 = message("KSD302")
+KSD303 = message("KSD303")
+KSD304 = message("KSD304")
+KSD304_PROGRAM = message("KSD304", "program")
+KSD305 = message("KSD305")
+KSD305_PROVINSI = message("KSD305", "provinsi")
+KSD306 = message("KSD306")
+KSD307 = message("KSD307")
 KEWENANGAN_PUSAT_PROVINSI = {
     "3.28": "pengelolaan taman hutan raya (tahura) kabupaten/kota",
     "3.29": "pemanfaatan langsung panas bumi dalam wilayah kabupaten/kota",
@@ -46,12 +56,12 @@ def is_object_bidang(bidang: str) -> bool:
     return bidang[:1] in {"1", "2", "3"}
 
 
-def wrong_digit(ctx: Konteks) -> str:
+def wrong_digit(ctx: Context) -> str:
     """The kegiatan authority digit of the other level of government."""
     return "2" if ctx.daerah.is_provinsi else "1"
 
 
-def known(ctx: Konteks, code: str, level: Level) -> bool:
+def known(ctx: Context, code: str, level: Level) -> bool:
     if code in ctx.referensi.nomenklatur:
         return True
     return level is Level.BIDANG_URUSAN and ctx.referensi.bidang(code) is not None
@@ -71,38 +81,37 @@ def children(nomen: Nomenklatur, code: str) -> list[Entry]:
     return _children_index(nomen).get(code, [])
 
 
-def _nama_bidang(ctx: Konteks, bidang: str) -> str:
+def _nama_bidang(ctx: Context, bidang: str) -> str:
     found = ctx.referensi.bidang(bidang)
     if found is not None:
         return found.nama_singkat
     return ctx.referensi.nomenklatur.name(bidang) or "tidak dikenal"
 
 
-def _shape(view: RowView, ctx: Konteks, key: str, level: Level) -> Finding | None:
-    code = view.code(key)
+def _shape(row: Row, ctx: Context, key: str, level: Level) -> Finding | None:
+    code = row.code(key)
     shape = None if code is None else level_of_shape(code)
     if code is None or shape is level:
         return None
     lain = f". Yang tertulis berbentuk kode {shape.label}" if shape else ""
-    return finding("KSD301", at(view, key), nilai=view.shown(key), tingkat=level.label,
-                   contoh=CONTOH[level], bentuk_lain=lain, versi=ctx.versi)
+    return KSD301(at(row, key), nilai=row.shown(key), tingkat=level.label, contoh=CONTOH[level],
+                  bentuk_lain=lain, versi=ctx.versi)
 
 
-def _support(view: RowView, ctx: Konteks, checked: dict[str, Finding | None]
+def _support(row: Row, ctx: Context, checked: dict[str, Finding | None]
              ) -> tuple[str, Finding] | None:
     """The first code cell (highest level) that shows a support function."""
     for key, level in CODE_KEYS:
-        code = view.code(key)
+        code = row.code(key)
         if code is None or checked.get(key) is not None:
             continue
         bidang = bidang_of(code)
         if not is_object_bidang(bidang):
-            return key, finding("KSD304", at(view, key), kode=bidang,
-                                nama=_nama_bidang(ctx, bidang))
+            return key, KSD304(at(row, key), kode=bidang, nama=_nama_bidang(ctx, bidang))
         if level is not Level.BIDANG_URUSAN and code.split(".")[2] == "01":
-            return key, finding("KSD304", at(view, key), "program",
-                                kode=".".join(code.split(".")[:3]), bidang=bidang,
-                                contoh=_program_contoh(ctx.referensi.nomenklatur, bidang))
+            return key, KSD304_PROGRAM(at(row, key), kode=".".join(code.split(".")[:3]),
+                                       bidang=bidang,
+                                       contoh=_program_contoh(ctx.referensi.nomenklatur, bidang))
     return None
 
 
@@ -111,31 +120,31 @@ def _program_contoh(nomen: Nomenklatur, bidang: str) -> str:
     return f", misalnya {programs[0].kode} {programs[0].nama}" if programs else ""
 
 
-def _level(view: RowView, ctx: Konteks, key: str, level: Level) -> Finding | None:
-    code = view.code(key)
+def _level(row: Row, ctx: Context, key: str, level: Level) -> Finding | None:
+    code = row.code(key)
     if code is None or kegiatan_level_digit(code) != wrong_digit(ctx):
         return None
-    pos = at(view, key)
+    pos = at(row, key)
     if ctx.daerah.is_provinsi:
-        return finding("KSD305", pos, "provinsi", kode=code, tingkat=level.label,
-                       daerah=ctx.daerah.nama_lengkap)
+        return KSD305_PROVINSI(pos, kode=code, tingkat=level.label,
+                               daerah=ctx.daerah.nama_lengkap)
     program = ".".join(code.split(".")[:3])
     own = [e for e in children(ctx.referensi.nomenklatur, program)
            if kegiatan_level_digit(e.kode) == "2"]
     contoh = f", misalnya {own[0].kode} {own[0].nama}" if own else ""
-    return finding("KSD305", pos, kode=code, tingkat=level.label, daerah=ctx.daerah.nama_lengkap,
-                   jenis_daerah=ctx.daerah.jenis_tingkat, contoh=contoh)
+    return KSD305(pos, kode=code, tingkat=level.label, daerah=ctx.daerah.nama_lengkap,
+                  jenis_daerah=ctx.daerah.jenis_tingkat, contoh=contoh)
 
 
-def _unknown(view: RowView, ctx: Konteks, key: str, level: Level) -> Finding | None:
-    code = view.code(key)
+def _unknown(row: Row, ctx: Context, key: str, level: Level) -> Finding | None:
+    code = row.code(key)
     if code is None or known(ctx, code, level):
         return None
-    return finding("KSD302", at(view, key), kode=code, tingkat=level.label, versi=ctx.versi,
-                   saran=_siblings(ctx, code, level))
+    return KSD302(at(row, key), kode=code, tingkat=level.label, versi=ctx.versi,
+                  saran=_siblings(ctx, code, level))
 
 
-def _siblings(ctx: Konteks, code: str, level: Level) -> str:
+def _siblings(ctx: Context, code: str, level: Level) -> str:
     induk = parent_code(code) if level is not Level.BIDANG_URUSAN else None
     nomen = ctx.referensi.nomenklatur
     if induk is None or induk not in nomen:
@@ -150,13 +159,13 @@ def _siblings(ctx: Konteks, code: str, level: Level) -> str:
     return f"; kode {level.label} di bawah {label} {induk} antara lain: {listed}"
 
 
-def _nest(view: RowView, ctx: Konteks, key: str, level: Level,
+def _nest(row: Row, ctx: Context, key: str, level: Level,
           checked: dict[str, Finding | None]) -> Finding | None:
     index = [k for k, _ in CODE_KEYS].index(key)
     if index == 0:
         return None
     parent_key, parent_level = CODE_KEYS[index - 1]
-    code, induk = view.code(key), view.code(parent_key)
+    code, induk = row.code(key), row.code(parent_key)
     if code is None or induk is None or checked.get(parent_key) is not None:
         return None
     if not known(ctx, induk, parent_level) or not known(ctx, code, level):
@@ -165,16 +174,16 @@ def _nest(view: RowView, ctx: Konteks, key: str, level: Level,
     if sebenarnya == induk:
         return None
     nama = ctx.referensi.nomenklatur.name(sebenarnya)
-    return finding("KSD303", at(view, key), kode=code, tingkat=level.label,
-                   tingkat_induk=parent_level.label, induk=induk,
-                   kolom_induk=view.header(parent_key), induk_sebenarnya=sebenarnya,
-                   nama_induk=f" ({nama})" if nama else "")
+    return KSD303(at(row, key), kode=code, tingkat=level.label,
+                  tingkat_induk=parent_level.label, induk=induk,
+                  kolom_induk=row.header(parent_key), induk_sebenarnya=sebenarnya,
+                  nama_induk=f" ({nama})" if nama else "")
 
 
 @row_rule("KSD301", "KSD302", "KSD303", "KSD304", "KSD305")
-def kode_nomenklatur(view: RowView, ctx: Konteks) -> Iterator[Finding]:
-    checked: dict[str, Finding | None] = {k: _shape(view, ctx, k, lv) for k, lv in CODE_KEYS}
-    support = _support(view, ctx, checked)
+def kode_nomenklatur(row: Row, ctx: Context) -> Iterator[Finding]:
+    checked: dict[str, Finding | None] = {k: _shape(row, ctx, k, lv) for k, lv in CODE_KEYS}
+    support = _support(row, ctx, checked)
     stop = len(CODE_KEYS)
     if support is not None:
         stop = [k for k, _ in CODE_KEYS].index(support[0])
@@ -182,22 +191,21 @@ def kode_nomenklatur(view: RowView, ctx: Konteks) -> Iterator[Finding]:
     for key, level in CODE_KEYS[:stop]:
         if checked[key] is not None:
             continue
-        other_level = _level(view, ctx, key, level)
+        other_level = _level(row, ctx, key, level)
         if other_level is not None:  # the levels below share the kegiatan's authority
             checked[key] = other_level
             break
-        checked[key] = _unknown(view, ctx, key, level) or _nest(view, ctx, key, level, checked)
+        checked[key] = _unknown(row, ctx, key, level) or _nest(row, ctx, key, level, checked)
     yield from (f for f in checked.values() if f is not None)
 
 
 @row_rule("KSD306")
-def kewenangan_pusat(view: RowView, ctx: Konteks) -> Iterator[Finding]:
-    bidang = view.code("kode_bidang_urusan")
+def kewenangan_pusat(row: Row, ctx: Context) -> Iterator[Finding]:
+    bidang = row.code("kode_bidang_urusan")
     if ctx.daerah.is_provinsi or bidang not in KEWENANGAN_PUSAT_PROVINSI:
         return
-    yield finding("KSD306", at(view, "kode_bidang_urusan"), kode=bidang,
-                  nama=_nama_bidang(ctx, bidang), pengecualian=KEWENANGAN_PUSAT_PROVINSI[bidang],
-                  daerah=ctx.daerah.nama_lengkap)
+    yield KSD306(at(row, "kode_bidang_urusan"), kode=bidang, nama=_nama_bidang(ctx, bidang),
+                 pengecualian=KEWENANGAN_PUSAT_PROVINSI[bidang], daerah=ctx.daerah.nama_lengkap)
 
 
 def comparable_name(text: str) -> str:
@@ -208,16 +216,16 @@ def comparable_name(text: str) -> str:
 
 
 @row_rule("KSD307")
-def nama_resmi(view: RowView, ctx: Konteks) -> Iterator[Finding]:
+def nama_resmi(row: Row, ctx: Context) -> Iterator[Finding]:
     nomen = ctx.referensi.nomenklatur
     for code_key, name_col in NAME_KEYS:
-        code, given = view.code(code_key), view.text(name_col)
+        code, given = row.code(code_key), row.text(name_col)
         official = nomen.name(code) if code else None
-        if code is None or given is None or official is None or view.blank(name_col):
+        if code is None or given is None or official is None or row.blank(name_col):
             continue
         if level_of_shape(code) is not dict(CODE_KEYS)[code_key]:
             continue
         if comparable_name(given) != comparable_name(official):
             level = dict(CODE_KEYS)[code_key]
-            yield finding("KSD307", at(view, name_col), tingkat=level.label, nilai=given,
-                          kode=code, versi=ctx.versi, resmi=official)
+            yield KSD307(at(row, name_col), tingkat=level.label, nilai=given, kode=code,
+                         versi=ctx.versi, resmi=official)

@@ -1,16 +1,29 @@
-"""KSD5xx: what only shows across rows and files: duplicates, several files of one OPD, absences."""
+"""KSD5xx: what only shows across rows and files: duplicates, several files of one OPD, absences.
+
+These are across rules: each looks at results of files (a `Batch`) and returns findings keyed by
+file and row; the engine adds them to new results. `choose_newest` is the run's choice under
+`--pilih-terbaru`, made before these rules run.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Iterator, Sequence
 
-from pemetaan_ksd.model import FileResult, Finding, RowResult, Usulan
-from pemetaan_ksd.profile import Profil
-from pemetaan_ksd.rules.registry import Posisi, finding, sort_findings
+from pemetaan_ksd.model import FileResult, RowResult, Usulan
+from pemetaan_ksd.rules.context import Context
+from pemetaan_ksd.rules.registry import Batch, Keyed, Position, Scope, across_rule, message
 
 UsulanKey = tuple[str, str, str]
+
+KSD501 = message("KSD501")
+KSD501_DISISIHKAN = message("KSD501", "disisihkan")
+KSD502 = message("KSD502")
+KSD503 = message("KSD503")
+KSD504 = message("KSD504")
 
 
 def kunci_usulan(usulan: Usulan) -> UsulanKey | None:
@@ -31,26 +44,25 @@ def _nama_mitra(usulan: Usulan) -> str:
     return usulan.nama_mitra_resmi or usulan.calon_mitra or "-"
 
 
-def _row_pos(result: FileResult, row: RowResult) -> Posisi:
-    return Posisi(result.usulan_sheet, row.first_cell, row.excel_row)
+def _row_pos(result: FileResult, row: RowResult) -> Position:
+    return Position(result.usulan_sheet, row.first_cell, row.excel_row)
 
 
-def _add(row: RowResult, found: Finding) -> None:
-    row.findings = sort_findings([*row.findings, found])
-
-
-def ulang_dalam_berkas(result: FileResult) -> None:
+@across_rule("KSD503", scope=Scope.EACH_FILE)
+def ulang_dalam_berkas(batch: Batch, ctx: Context) -> Iterator[Keyed]:
     """KSD503 on every later row that repeats an earlier usulan of the same file."""
-    first: dict[UsulanKey, RowResult] = {}
-    for row in result.rows:
-        key = kunci_usulan(row.usulan)
-        if key is None:
-            continue
-        if key not in first:
-            first[key] = row
-            continue
-        _add(row, finding("KSD503", _row_pos(result, row), baris_awal=first[key].excel_row,
-                          kegiatan=key[0], mitra=_nama_mitra(row.usulan), jenis=key[2]))
+    for index, result in enumerate(batch.files):
+        first: dict[UsulanKey, RowResult] = {}
+        for number, row in enumerate(result.rows):
+            key = kunci_usulan(row.usulan)
+            if key is None:
+                continue
+            if key not in first:
+                first[key] = row
+                continue
+            found = KSD503(_row_pos(result, row), baris_awal=first[key].excel_row,
+                           kegiatan=key[0], mitra=_nama_mitra(row.usulan), jenis=key[2])
+            yield Keyed(found, index, number)
 
 
 def opd_label(result: FileResult) -> str:
@@ -72,61 +84,80 @@ def _reason_chosen(chosen: FileResult, runner_up: FileResult) -> str:
     return "urutan nama berkas, karena tanggal dan waktu simpannya sama"
 
 
-def berkas_ganda(results: list[FileResult], pilih_terbaru: bool) -> None:
+def _same_opd(files: Sequence[FileResult]) -> list[list[int]]:
+    """Indices of the readable files of one OPD and year, for each OPD with several, newest
+    first (by Tanggal Pengisian, then file time, then path)."""
+    groups: dict[tuple[str, int | None], list[int]] = defaultdict(list)
+    for index, result in enumerate(files):
+        if not result.unreadable and result.kode_opd:
+            groups[(result.kode_opd, result.tahun)].append(index)
+    return [sorted(group, key=lambda i: _newness(files[i]), reverse=True)
+            for group in groups.values() if len(group) > 1]
+
+
+def choose_newest(files: Sequence[FileResult]) -> list[FileResult]:
+    """`--pilih-terbaru`: of several files of one OPD and year the newest is used, the others are
+    set aside for it (`set_aside_for`, `chosen_over`); new results, the given ones unchanged."""
+    chosen = list(files)
+    for newest, *others in _same_opd(files):
+        kept = files[newest]
+        chosen[newest] = dataclasses.replace(
+            kept, chosen_over=[files[i].display_path for i in others])
+        for index in others:
+            chosen[index] = dataclasses.replace(files[index], set_aside_for=kept.display_path)
+    return chosen
+
+
+@across_rule("KSD501")
+def berkas_ganda(batch: Batch, ctx: Context) -> Iterator[Keyed]:
     """KSD501: several readable files of one OPD for one year.
 
-    Without `pilih_terbaru` every file of the group gets a galat. With it, the newest (by
-    Tanggal Pengisian, then file time, then path) stays clean and the others are set aside.
+    Without `pilih_terbaru` every file of the group gets a galat. With it, the newest stays
+    clean and the others are set aside (choose_newest).
     """
-    groups: dict[tuple[str, int | None], list[FileResult]] = defaultdict(list)
-    for result in results:
-        if not result.unreadable and result.kode_opd:
-            groups[(result.kode_opd, result.tahun)].append(result)
-    for (_, tahun), group in groups.items():
-        if len(group) < 2:
+    files = batch.files
+    for group in _same_opd(files):
+        tahun = files[group[0]].tahun
+        if batch.pilih_terbaru:
+            chosen = files[group[0]]
+            reason = _reason_chosen(chosen, files[group[1]])
+            for index in group[1:]:
+                yield Keyed(KSD501_DISISIHKAN(opd=opd_label(files[index]), tahun=tahun,
+                                              terpilih=chosen.display_path, dasar_pilih=reason),
+                            index)
             continue
-        if pilih_terbaru:
-            _set_aside(sorted(group, key=_newness, reverse=True), tahun)
-            continue
-        berkas = ", ".join(r.display_path for r in group)
-        for result in group:
-            result.file_findings.append(finding("KSD501", opd=opd_label(result), tahun=tahun,
-                                                berkas=berkas))
+        in_order = sorted(group)
+        berkas = ", ".join(files[i].display_path for i in in_order)
+        for index in in_order:
+            yield Keyed(KSD501(opd=opd_label(files[index]), tahun=tahun, berkas=berkas), index)
 
 
-def _set_aside(newest_first: list[FileResult], tahun: int | None) -> None:
-    chosen, others = newest_first[0], newest_first[1:]
-    reason = _reason_chosen(chosen, others[0])
-    chosen.chosen_over = [r.display_path for r in others]
-    for result in others:
-        result.set_aside_for = chosen.display_path
-        result.file_findings.append(finding(
-            "KSD501", variant="disisihkan", opd=opd_label(result), tahun=tahun,
-            terpilih=chosen.display_path, dasar_pilih=reason))
-
-
-def sama_antar_opd(results: list[FileResult]) -> None:
+@across_rule("KSD502")
+def sama_antar_opd(batch: Batch, ctx: Context) -> Iterator[Keyed]:
     """KSD502 on every row whose usulan another OPD also sent (files set aside not counted)."""
-    seen: dict[UsulanKey, list[tuple[FileResult, RowResult]]] = defaultdict(list)
-    for result in results:
+    seen: dict[UsulanKey, list[tuple[int, int]]] = defaultdict(list)
+    for index, result in enumerate(batch.files):
         if result.unreadable or result.set_aside_for is not None:
             continue
-        for row in result.rows:
+        for number, row in enumerate(result.rows):
             key = kunci_usulan(row.usulan)
             if key is not None:
-                seen[key].append((result, row))
+                seen[key].append((index, number))
     for key, entries in seen.items():
-        by_opd: dict[str, list[tuple[FileResult, RowResult]]] = defaultdict(list)
-        for result, row in entries:
-            by_opd[_opd(result)].append((result, row))
+        by_opd: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for index, number in entries:
+            by_opd[_opd(batch.files[index])].append((index, number))
         if len(by_opd) < 2:
             continue  # the usual case: one OPD only (repeats in one file are KSD503)
         for opd, own in by_opd.items():
             others = [e for other, rows in by_opd.items() if other != opd for e in rows]
-            text = _others_text(others)
-            for owner, row in own:
-                _add(row, finding("KSD502", _row_pos(owner, row), kegiatan=key[0],
-                                  mitra=_nama_mitra(row.usulan), jenis=key[2], lain=text))
+            text = _others_text(batch.files, others)
+            for index, number in own:
+                owner = batch.files[index]
+                row = owner.rows[number]
+                found = KSD502(_row_pos(owner, row), kegiatan=key[0],
+                               mitra=_nama_mitra(row.usulan), jenis=key[2], lain=text)
+                yield Keyed(found, index, number)
 
 
 def _opd(result: FileResult) -> str:
@@ -136,17 +167,24 @@ def _opd(result: FileResult) -> str:
 MAX_OTHERS_NAMED = 5
 
 
-def _others_text(others: list[tuple[FileResult, RowResult]]) -> str:
-    parts = [f"{r.nama_opd or r.kode_opd or 'perangkat daerah lain'} ({r.display_path} baris "
-             f"{w.excel_row})" for r, w in others[:MAX_OTHERS_NAMED]]
+def _others_text(files: Sequence[FileResult], others: list[tuple[int, int]]) -> str:
+    parts = []
+    for index, number in others[:MAX_OTHERS_NAMED]:
+        r = files[index]
+        parts.append(f"{r.nama_opd or r.kode_opd or 'perangkat daerah lain'} ({r.display_path} "
+                     f"baris {r.rows[number].excel_row})")
     rest = len(others) - MAX_OTHERS_NAMED
     return "; ".join(parts) + (f"; dan {rest} usulan lain" if rest > 0 else "")
 
 
-def missing_opd(results: list[FileResult], profil: Profil, tahun: int | None = None
-                ) -> list[Finding]:
-    """KSD504 for every OPD of the profile that sent no readable file."""
-    sent = {r.kode_opd for r in results if not r.unreadable and r.kode_opd}
-    year = tahun if tahun is not None else profil.tahun
-    return [finding("KSD504", Posisi(value=opd.kode), opd=opd.nama, kode=opd.kode, tahun=year)
-            for opd in profil.perangkat_daerah if opd.kode not in sent]
+@across_rule("KSD504")
+def belum_mengirim(batch: Batch, ctx: Context) -> Iterator[Keyed]:
+    """KSD504 (the run's own, with `absent_opd`) for every OPD of the profile that sent no
+    readable file."""
+    if not batch.absent_opd:
+        return
+    sent = {r.kode_opd for r in batch.files if not r.unreadable and r.kode_opd}
+    for opd in ctx.profil.perangkat_daerah:
+        if opd.kode not in sent:
+            yield Keyed(KSD504(Position(value=opd.kode), opd=opd.nama, kode=opd.kode,
+                               tahun=ctx.tahun))

@@ -1,79 +1,69 @@
-"""Every rule code of CONTRACT section 2: severity, title, legal basis, message templates.
+"""How a rule is declared: the kinds of rule, what each declares, and how findings are made.
 
-Tests and tools key on the code; the wording may improve freely. A code may have a few message
-variants (KSD404 for the externality or the efficiency reason); a variant may carry its own legal
-basis. Every template may use `{dasar}`, the legal basis of the variant.
+A rule is one function declared with the codes it may report (the message table is
+messages.py). Declaring registers nothing: the rules run are the list in catalog.py, in its
+order, and the engine (engine.py) decides which rule speaks where two could. A rule declares:
 
-One finding per cell problem. Where two codes could describe the same cell, the first that
-applies wins and the others stay silent:
+- `owns`: the columns it alone judges for the codes it `outranks`: on an owned column an
+  outranked code never speaks (KSD405 owns Manfaat bagi Daerah: an empty one is KSD405, never
+  KSD201; a "-" in Efisiensi of a KSDPK is nobody's, never KSD206).
+- `outranks`: codes that stay silent on a cell where this rule speaks (KSD409 on an empty Jenis
+  Mitra of a KSDPK, not KSD201; KSD403 on a partner that is this daerah, not KSD401).
+- `yields` (a cell rule): it speaks only on cells no other rule speaks about, and then adds its
+  code's note to theirs (KSD205: a `#REF!` cell read as empty).
+- `stops` (a file rule): when it speaks, no row rule runs, or no later rule at all.
 
-- KSD101, KSD102, KSD103 and KSD113 (a required header twice) stop the file: no row rule
-  runs (the rows still count as rejected).
-- Rows that are not usulan are KSD109 only, one finding each, never row findings.
-- A finding on a cell inside a merged range names the range's first cell, where KSD114
-  also sits (struktur.Placement).
-- A spreadsheet error value (`#REF!`) is KSD205 (peringatan) only when no other rule speaks about
-  that cell; otherwise the cell counts as empty, the other finding wins and its message notes the
-  error value (validate.settle_error_cells).
-- Empty required cells are KSD201, except where a more specific code names the reason:
-  benefits (KSD405), problem and data (KSD406), priority and its reason (KSD408), Jenis Mitra,
-  Bentuk KSDPK and Prakarsa of a KSDPK (KSD409), externality and efficiency of a KSDD (KSD404),
-  an out-of-plan reason when column (22) is Tidak (KSD407). Dokumen Perencanaan Acuan when
-  column (22) is Ya is KSD201.
-- A placeholder ("-", "sda", fewer than three words) is treated like an empty cell by those
-  same codes; in the other substantive columns (Objek, Potensi) it is KSD206, while an empty
-  one is KSD201. In non-substantive columns a placeholder counts as empty (KSD201).
-- A value that is not a choice is KSD202; rules needing that choice then stay silent.
-- Codes, per cell in this order: KSD301 (shape), KSD304 (support function; reported once per row
-  at the highest level, and the levels below it are not checked further), KSD305 (level of
-  government, before KSD302 since a provincial kegiatan is absent from a kab/kota nomenclature),
-  KSD302 (unknown), KSD303 (nesting, only between two known codes). KSD306 sits on the bidang
-  cell, KSD307 on the name cells of known codes.
-- The partner: KSD402 (not a known daerah) on the Calon Mitra or Kode Wilayah Mitra cell;
-  KSD403 (the daerah itself) before KSD401 (not bordering), both on Calon Mitra.
-- Jenis Mitra: a KSDPK with a non-third-party partner is KSD413 (the contract's example); an
-  empty Jenis Mitra of a KSDPK is KSD409.
-- Whole-row findings (KSD410-412, KSD503, KSD502) name the row's first cell.
+Kinds, by what a rule looks at:
+
+- `file_rule`: the submission as a whole (KSD1xx).
+- `cell_rule`: one cell, for each column it is `over` that no other rule owns against it.
+- `row_rule`: one usulan row (KSD2xx-4xx).
+- `across_rule`: the results of several files (KSD5xx), one file at a time (`Scope.EACH_FILE`)
+  or all at once; it returns findings keyed by file and row (`Keyed`), never changes a result.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
-from pemetaan_ksd.contract import COLUMNS, MIN_SUBSTANTIVE_WORDS, SHEET_USULAN
-from pemetaan_ksd.model import Finding, Severity, Submission
-from pemetaan_ksd.rules.view import Konteks, RowView
+from pemetaan_ksd.contract import COLUMN_BY_KEY, MIN_SUBSTANTIVE_WORDS, SHEET_USULAN
+from pemetaan_ksd.errors import InternalError
+from pemetaan_ksd.model import FileResult, Finding, Severity, Submission
+from pemetaan_ksd.rules.columns import Row
+from pemetaan_ksd.rules.context import Context
+from pemetaan_ksd.rules.messages import CODES
 from pemetaan_ksd.values import is_placeholder_word
 
-G = Severity.GALAT
-P = Severity.PERINGATAN
-I = Severity.INFO  # noqa: E741
-
-PP28 = "PP 28/2018"
+__all__ = [
+    "CODES",
+    "AcrossRule",
+    "Batch",
+    "CellRule",
+    "FileRule",
+    "Keyed",
+    "Message",
+    "Position",
+    "RowRule",
+    "Rule",
+    "Scope",
+    "Stop",
+    "across_rule",
+    "at",
+    "at_row",
+    "cell_rule",
+    "file_rule",
+    "finding",
+    "keadaan",
+    "message",
+    "row_rule",
+]
 
 
 @dataclass(frozen=True)
-class Kode:
-    """One rule code: what the contract fixes (code, severity) and how it reads."""
-
-    code: str
-    severity: Severity
-    title: str
-    dasar_hukum: str | None
-    templates: Mapping[str, str]
-    dasar_varian: Mapping[str, str | None] = field(default_factory=dict)
-
-    def template(self, variant: str) -> str:
-        return self.templates.get(variant) or self.templates[""]
-
-    def dasar(self, variant: str) -> str | None:
-        return self.dasar_varian.get(variant, self.dasar_hukum)
-
-
-@dataclass(frozen=True)
-class Posisi:
+class Position:
     """Where a finding is: sheet, cell, Excel row, column header, the value found."""
 
     sheet: str | None = None
@@ -83,38 +73,58 @@ class Posisi:
     value: str | None = None
 
 
-def finding(code: str, pos: Posisi = Posisi(), variant: str = "", **fields: Any) -> Finding:
-    """The finding of `code` at `pos`, its message rendered from the template's fields."""
-    spec = CODES[code]
-    dasar = spec.dasar(variant)
-    message = spec.template(variant).format_map({"dasar": dasar, **fields})
-    return Finding(
-        code=code, severity=spec.severity, message=message, sheet=pos.sheet, cell=pos.cell,
-        row=pos.row, column=pos.column, value=pos.value, dasar_hukum=dasar,
-    )
+NOWHERE = Position()
 
 
-def at(view: RowView, key: str) -> Posisi:
-    """The position of column `key` in the row of `view`, with the value found there."""
-    return Posisi(SHEET_USULAN, view.cell(key), view.excel_row, view.header(key), view.shown(key))
+@dataclass(frozen=True)
+class Message:
+    """One message of one code, looked up once (at import, where a rule module names it)."""
+
+    code: str
+    variant: str
+    severity: Severity
+    template: str
+    dasar: str | None
+
+    def __call__(self, pos: Position = NOWHERE, **fields: Any) -> Finding:
+        """The finding at `pos`, its message rendered from the template's fields."""
+        text = self.template.format_map({"dasar": self.dasar, **fields})
+        return Finding(
+            code=self.code, severity=self.severity, message=text, sheet=pos.sheet,
+            cell=pos.cell, row=pos.row, column=pos.column, value=pos.value,
+            dasar_hukum=self.dasar,
+        )
 
 
-def at_row(view: RowView) -> Posisi:
+def message(code: str, variant: str = "") -> Message:
+    """The message `variant` of `code`; a code or variant the table lacks is our fault."""
+    spec = CODES.get(code)
+    if spec is None:
+        raise InternalError(f"unknown rule code {code!r}")
+    if variant not in spec.variants:
+        raise InternalError(f"{code} has no message variant {variant!r} "
+                            f"(it has: {', '.join(sorted(map(repr, spec.variants)))})")
+    return Message(code, variant, spec.severity, spec.template(variant), spec.dasar(variant))
+
+
+def finding(code: str, pos: Position = NOWHERE, variant: str = "", **fields: Any) -> Finding:
+    """The finding of `code` at `pos` (`message(code, variant)` at once)."""
+    return message(code, variant)(pos, **fields)
+
+
+def at(row: Row, key: str) -> Position:
+    """The position of column `key` in `row`, with the value found there."""
+    return Position(SHEET_USULAN, row.cell(key), row.excel_row, row.header(key), row.shown(key))
+
+
+def at_row(row: Row) -> Position:
     """The position of a finding about the whole row: its first cell."""
-    return Posisi(SHEET_USULAN, view.first_cell, view.excel_row)
+    return Position(SHEET_USULAN, row.first_cell, row.excel_row)
 
 
-_COLUMN_ORDER = {c.header: c.number for c in COLUMNS}
-
-
-def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
-    """Whole-row findings first, then by column order of the template, then by code."""
-    return sorted(findings, key=lambda f: (_COLUMN_ORDER.get(f.column or "", 0), f.code))
-
-
-def keadaan(view: RowView, key: str) -> str:
+def keadaan(row: Row, key: str) -> str:
     """How a cell that should hold substantive text falls short, for a message."""
-    text = view.text(key)
+    text = row.text(key)
     if text is None:
         return "kosong"
     if is_placeholder_word(text):
@@ -122,352 +132,125 @@ def keadaan(view: RowView, key: str) -> str:
     return f"tertulis \"{text}\", kurang dari {MIN_SUBSTANTIVE_WORDS} kata"
 
 
-def _k(code: str, severity: Severity, title: str, dasar: str | None,
-       templates: Mapping[str, str] | str, **dasar_varian: str | None) -> Kode:
-    texts = {"": templates} if isinstance(templates, str) else dict(templates)
-    return Kode(code, severity, title, dasar, texts, dasar_varian)
+class Stop(Enum):
+    """What a file rule that speaks stops."""
+
+    ROWS = "rows"  # no row, cell or per-file across rule runs (the rows still count)
+    FILE = "file"  # nothing else runs: the file's only findings are this rule's (KSD101)
 
 
-_SPECS: tuple[Kode, ...] = (
-    _k("KSD101", G, "Berkas tidak terbaca", None, {
-        "": "Berkas ini tidak dapat dibuka sebagai buku kerja (rusak, terpotong saat dikirim, "
-            "atau bukan berkas spreadsheet). Mintalah perangkat daerah mengirim ulang berkas "
-            "hasil \"Simpan Sebagai\" .xlsx dari Excel atau LibreOffice. Penyebab yang "
-            "terdeteksi: {alasan}.",
-        "kata_sandi": "Berkas ini dilindungi kata sandi sehingga isinya tidak dapat dibaca. "
-            "Mintalah perangkat daerah menghapus kata sandinya, lalu mengirim ulang berkas "
-            "hasil \"Simpan Sebagai\" .xlsx dari Excel atau LibreOffice.",
-        "terlalu_besar": "Berkas ini terlalu besar untuk dibuka dengan aman{rincian}. "
-            "Biasanya ada lembar yang terisi atau diberi format jauh di luar tabel. Mintalah "
-            "perangkat daerah menghapus baris dan kolom kosong di luar tabel, menyimpannya "
-            "sebagai .xlsx, lalu mengirim ulang.",
-    }),
-    _k("KSD102", G, "Lembar wajib tidak ada", None,
-       "Lembar \"{lembar}\" tidak ada dalam berkas ini{ada}. Lembar itu wajib ada karena "
-       "{guna}. Gunakan templat pemetaan-ksd yang dikirim Bagian Pemerintahan tanpa mengganti "
-       "nama lembarnya, lalu kirim ulang."),
-    _k("KSD103", G, "Kolom wajib tidak ada", None, {
-        "": "Kolom wajib berikut tidak ditemukan pada baris judul lembar Usulan (baris {baris}): "
-            "{kolom}. Jangan menghapus atau mengganti judul kolom templat; bila terhapus, salin "
-            "judul kolomnya dari templat asli, lalu kirim ulang.",
-        "tanpa_judul": "Baris judul kolom lembar Usulan tidak ditemukan dalam {batas} baris "
-            "pertama, sehingga kolom wajib tidak dikenali ({kolom}). Gunakan templat "
-            "pemetaan-ksd tanpa mengubah baris judul kolomnya (baris {baris_templat}).",
-    }),
-    _k("KSD104", P, "Versi templat tidak dikenal atau lama", None, {
-        "bukan_templat": "Berkas ini tidak dibuat dari templat pemetaan-ksd (lembar tersembunyi "
-            "_meta tidak ada atau tidak dikenali). Isinya tetap diperiksa menurut judul "
-            "kolomnya, tetapi daftar pilihan dan petunjuknya mungkin tidak ada. Untuk pengisian "
-            "berikutnya gunakan templat resmi versi {versi_kini}.",
-        "versi_lama": "Berkas ini dibuat dari templat versi {versi}, sedangkan versi yang "
-            "berlaku adalah {versi_kini}. Isinya tetap diperiksa, tetapi sebaiknya pindahkan "
-            "isian ke templat versi terbaru agar daftar pilihan dan petunjuknya sesuai.",
-        "": "Versi templat berkas ini (\"{versi}\") tidak dikenal (versi yang berlaku "
-            "{versi_kini}). Isinya tetap diperiksa menurut judul kolomnya; pastikan berkas "
-            "dibuat dari templat yang dikirim Bagian Pemerintahan.",
-    }),
-    _k("KSD105", G, "Identitas belum lengkap", None, {
-        "": "Isian \"{label}\" pada lembar Identitas {keadaan}. Isian ini wajib karena {guna}. "
-            "{isi}",
-        "tahun": "Tahun Pemetaan pada lembar Identitas tertulis \"{nilai}\", bukan tahun empat "
-            "angka. Tulis tahun pemetaan sebagai angka, misalnya {tahun}.",
-    }),
-    _k("KSD106", G, "Tahun pemetaan berbeda", None,
-       "Tahun Pemetaan pada lembar Identitas adalah {tahun_berkas}, sedangkan yang sedang "
-       "dihimpun adalah tahun {tahun}. Usulan tahun lain tidak dapat digabungkan. Bila berkas "
-       "ini untuk tahun {tahun}, ubah Tahun Pemetaan menjadi {tahun}; bila bukan, jangan "
-       "sertakan berkas ini."),
-    _k("KSD107", P, "Perangkat daerah tidak terdaftar", None, {
-        "": "Kode perangkat daerah \"{kode}\" tidak ada dalam daftar perangkat daerah profil "
-            "{daerah}. Periksa kode itu dengan daftar dari Bagian Pemerintahan; bila perangkat "
-            "daerah ini memang baru, analis perlu menambahkannya ke profil.",
-        "saran": "Kode perangkat daerah \"{kode}\" tidak ada dalam daftar perangkat daerah "
-            "profil {daerah}. Kode yang terdaftar untuk {nama} adalah {kode_saran}: gunakan "
-            "kode itu.",
-    }),
-    _k("KSD108", P, "Tidak ada usulan", None,
-       "Lembar Usulan tidak memuat satu pun usulan. Bila perangkat daerah ini memang tidak "
-       "mengusulkan kerja sama untuk tahun {tahun}, berkas ini dicatat sebagai laporan nihil; "
-       "bila ada, isi satu baris untuk setiap usulan mulai baris {baris}."),
-    _k("KSD109", P, "Baris bukan usulan", None,
-       "Baris {baris} tidak dibaca sebagai usulan dan disisihkan (isinya: \"{isi}\"). Satu "
-       "baris usulan mengisi paling sedikit empat kolom templat, atau memuat kode bidang urusan, "
-       "program, atau kegiatan. Bila baris ini tanda tangan atau pengesahan, hapus dari lembar "
-       "Usulan: penanggung jawab dicatat pada lembar Identitas (Nama Penanggung Jawab, Jabatan). "
-       "Bila baris ini catatan, pindahkan ke kolom Keterangan; bila memang usulan, lengkapi "
-       "isiannya."),
-    _k("KSD110", G, "Usulan pada lembar lain", None, {
-        "": "Lembar \"{lembar}\" memuat {jumlah} baris usulan dengan judul kolom templat, di "
-            "samping {ada} usulan pada lembar Usulan. Hanya lembar Usulan yang dibaca, sehingga "
-            "tidak dapat dipastikan usulan mana yang berlaku. Pindahkan semua usulan yang "
-            "berlaku ke lembar Usulan, hapus lembar \"{lembar}\", lalu kirim ulang; sampai itu "
-            "dilakukan, usulan berkas ini tidak dapat digabungkan.",
-        "kosong": "Lembar \"{lembar}\" memuat {jumlah} baris usulan, sedangkan lembar Usulan "
-            "kosong. Hanya lembar Usulan yang dibaca. Pindahkan baris-baris itu ke lembar Usulan "
-            "(salin, lalu tempel sebagai nilai saja), hapus lembar \"{lembar}\", lalu kirim "
-            "ulang; sampai itu dilakukan, usulan berkas ini tidak dapat digabungkan.",
-        "tanpa_usulan": "Lembar Usulan tidak ada, dan lebih dari satu lembar memuat judul kolom "
-            "templat, sehingga tidak dapat dipastikan lembar mana yang berlaku. Lembar "
-            "\"{lembar}\" memuat {jumlah} baris usulan. Kumpulkan usulan yang berlaku pada satu "
-            "lembar bernama Usulan, hapus lembar lainnya, lalu kirim ulang.",
-    }),
-    _k("KSD111", P, "Lembar Usulan berganti nama", None,
-       "Lembar Usulan tidak ada; usulan dibaca dari lembar \"{lembar}\" karena hanya lembar itu "
-       "yang memuat judul kolom templat. Ganti nama lembar itu menjadi Usulan (klik kanan pada "
-       "nama lembar, lalu Ganti Nama) agar berkas berikutnya terbaca tanpa dugaan."),
-    _k("KSD112", I, "Kolom tambahan tidak dibaca", None,
-       "Kolom berikut bukan kolom templat, sehingga isinya tidak dibaca dan tidak ikut "
-       "digabungkan: {kolom}. Bila isinya perlu diketahui Bagian Pemerintahan, pindahkan ke "
-       "kolom Keterangan; bila tidak, hapus kolom itu."),
-    _k("KSD113", G, "Judul kolom ganda", None,
-       "Judul kolom \"{judul}\" terdapat lebih dari satu kali (kolom {kolom}), sehingga tidak "
-       "dapat dipastikan kolom mana yang berisi nilai yang berlaku ({isi}). Isian baris-baris "
-       "usulan belum diperiksa. Pertahankan satu kolom saja: pindahkan isian yang berlaku ke "
-       "kolom itu, hapus kolom lainnya, lalu kirim ulang."),
-    _k("KSD114", P, "Sel digabung pada baris usulan", None, {
-        "tegak": "Sel {rentang} digabung (merge) melintasi baris {dari} sampai {sampai}. Isinya "
-            "dibaca untuk setiap baris yang dicakupnya, tetapi setiap baris usulan harus berdiri "
-            "sendiri, dan sel gabungan bergeser atau hilang saat baris diurutkan, disaring, atau "
-            "disalin. Batalkan penggabungan sel itu (Unmerge), lalu tulis nilainya pada setiap "
-            "baris.",
-        "mendatar": "Sel {rentang} digabung (merge) melintasi beberapa kolom. Isinya dibaca "
-            "hanya untuk kolom {kolom}; kolom lain yang dicakupnya dianggap kosong. Batalkan "
-            "penggabungan sel itu (Unmerge), lalu isi setiap kolom pada kolomnya sendiri.",
-        "blok": "Sel {rentang} digabung (merge) melintasi baris {dari} sampai {sampai} dan "
-            "beberapa kolom. Isinya dibaca untuk setiap baris yang dicakupnya, tetapi hanya "
-            "untuk kolom {kolom}; kolom lain yang dicakupnya dianggap kosong. Batalkan "
-            "penggabungan sel itu (Unmerge), lalu isi setiap baris dan kolom tersendiri.",
-    }),
-    _k("KSD201", G, "Isian wajib kosong", None, {
-        "": "Kolom \"{kolom}\" wajib diisi, tetapi {keadaan}. {isi}",
-        "dokumen": "Kolom \"Dokumen Perencanaan Acuan\" wajib diisi karena kolom \"Tercantum "
-            "dalam Dokumen Perencanaan\" berisi Ya, tetapi {keadaan}. Prioritas objek kerja sama "
-            "mengikuti dokumen perencanaan daerah ({dasar}): sebutkan dokumen yang memuat "
-            "kegiatan ini, misalnya RPJMD 2021-2026, Renstra perangkat daerah, atau RKPD {tahun}.",
-    }, dokumen=f"{PP28} Pasal 4 ayat (2)"),
-    _k("KSD202", G, "Bukan pilihan yang tersedia", None, {
-        "": "\"{nilai}\" bukan pilihan {kolom}. Pilihan yang tersedia: {pilihan}.",
-        "saran": "\"{nilai}\" bukan pilihan {kolom}. Maksud Anda \"{saran}\"? Pilihan yang "
-            "tersedia: {pilihan}.",
-        "ganda": "{bagian} pada kolom {kolom} bukan pilihan yang dikenal{saran}. Tulis satu "
-            "atau lebih dari: {pilihan}, dipisahkan titik koma (;).",
-    }),
-    _k("KSD203", G, "Anggaran tidak sah", None, {
-        "": "\"{nilai}\" bukan angka. Tulis perkiraan anggaran per tahun sebagai angka rupiah, "
-            "misalnya 1500000000.",
-        "negatif": "Perkiraan anggaran tidak boleh negatif (tertulis {nilai}). Tulis perkiraan "
-            "anggaran per tahun sebagai angka rupiah, 0 atau lebih, misalnya 1500000000; "
-            "kosongkan bila belum diketahui.",
-    }),
-    _k("KSD204", G, "Tahun tidak sah", None, {
-        "": "\"{nilai}\" pada kolom {kolom} bukan tahun yang sah. Tulis tahun empat angka "
-            "antara {min} dan {max}, misalnya {tahun}.",
-        "urutan": "Tahun Mulai ({mulai}) lebih besar daripada Tahun Selesai ({selesai}), "
-            "padahal kerja sama tidak dapat selesai sebelum dimulai. Perbaiki salah satunya; "
-            "untuk kerja sama satu tahun isi keduanya dengan tahun yang sama.",
-    }),
-    _k("KSD205", P, "Galat spreadsheet di sel", None,
-       "Sel ini berisi galat spreadsheet {nilai} (biasanya rumus yang rujukannya hilang), "
-       "sehingga isinya dianggap kosong. Ketik nilainya langsung, atau salin lalu tempel "
-       "sebagai nilai saja."),
-    _k("KSD206", G, "Uraian belum substantif", f"{PP28} Pasal 5 ayat (1)", {
-        "potensi": "Kolom \"{kolom}\" harus berisi uraian nyata, tetapi {keadaan}. Pemetaan "
-            "kerja sama daerah disusun berdasarkan potensi dan karakteristik daerah ({dasar}). "
-            "Uraikan dalam kalimat (paling sedikit {min_kata} kata) potensi {daerah} yang "
-            "mendasari usulan ini, misalnya sarana yang dimiliki, sumber daya, atau "
-            "keunggulan wilayahnya.",
-        "": "Kolom \"{kolom}\" harus berisi uraian nyata, tetapi {keadaan}. Uraikan dalam "
-            "kalimat (paling sedikit {min_kata} kata) apa tepatnya yang akan dikerjakan "
-            "bersama mitra, misalnya \"Pengelolaan bersama tempat pemrosesan akhir sampah "
-            "regional\".",
-    }, objek=None),
-    _k("KSD301", G, "Bentuk kode salah", "Permendagri 90/2019",
-       "\"{nilai}\" bukan bentuk kode {tingkat} yang benar. Kode {tingkat} ditulis seperti "
-       "{contoh}{bentuk_lain}. Salin kodenya persis dari nomenklatur {versi}."),
-    _k("KSD302", G, "Kode tidak ada dalam nomenklatur", "Permendagri 90/2019",
-       "Kode {tingkat} {kode} tidak terdapat dalam nomenklatur yang berlaku ({versi}). Periksa "
-       "kembali kodenya{saran}."),
-    _k("KSD303", G, "Kode tidak berjenjang", "Permendagri 90/2019",
-       "Kode {tingkat} {kode} tidak berada di bawah {tingkat_induk} {induk} yang tertulis pada "
-       "kolom \"{kolom_induk}\": kode itu termasuk {tingkat_induk} {induk_sebenarnya}"
-       "{nama_induk}. Samakan keduanya: pilih {tingkat} yang berada di bawah {induk}, atau "
-       "ubah kolom \"{kolom_induk}\" menjadi {induk_sebenarnya}."),
-    _k("KSD304", G, "Fungsi penunjang, bukan objek kerja sama", f"{PP28} Pasal 4 ayat (1)", {
-        "": "Bidang {kode} ({nama}) bukan bidang urusan yang dapat menjadi objek kerja sama. "
-            "Objek kerja sama daerah hanya urusan pemerintahan yang "
-            "menjadi kewenangan daerah, yaitu bidang urusan 1.01 sampai 3.32 ({dasar}). "
-            "Pilih bidang urusan yang menjadi objek kerja sama, misalnya 1.03 - Pekerjaan "
-            "Umum dan Penataan Ruang atau 2.11 - Lingkungan Hidup.",
-        "program": "Program {kode} adalah program penunjang urusan pemerintahan daerah "
-            "(program 01), yaitu administrasi perangkat daerah, bukan objek kerja sama "
-            "({dasar}). Pilih program teknis bidang urusan {bidang}{contoh}.",
-    }),
-    _k("KSD305", G, "Kegiatan kewenangan tingkat lain", f"{PP28} Pasal 4 ayat (1)", {
-        "": "Kode {tingkat} {kode} adalah kegiatan kewenangan provinsi (angka keempat 1), "
-            "sedangkan {daerah} adalah {jenis_daerah}. Gunakan kode kegiatan kewenangan "
-            "kabupaten/kota (angka keempat 2){contoh}.",
-        "provinsi": "Kode {tingkat} {kode} adalah kegiatan kewenangan kabupaten/kota (angka "
-            "keempat 2), sedangkan {daerah} adalah provinsi. Gunakan kode kegiatan kewenangan "
-            "provinsi (angka keempat 1) dari nomenklatur provinsi.",
-    }),
-    _k("KSD306", P, "Kehutanan atau ESDM oleh kabupaten/kota", "UU 23/2014 Pasal 14",
-       "Bidang {kode} ({nama}) menjadi kewenangan Pemerintah Pusat dan provinsi; "
-       "kabupaten/kota hanya berwenang atas {pengecualian} ({dasar}). Usulan ini tetap "
-       "diterima, tetapi pastikan kegiatannya termasuk kewenangan {daerah} sebelum dibahas "
-       "dalam rapat pleno."),
-    _k("KSD307", P, "Nama berbeda dengan nama resmi", None,
-       "Nama {tingkat} tertulis \"{nilai}\", berbeda dengan nama resmi kode {kode} dalam "
-       "nomenklatur {versi}: \"{resmi}\". Periksa apakah kodenya sudah benar; bila benar, "
-       "gunakan nama resmi itu atau kosongkan kolom ini agar diisi otomatis."),
-    _k("KSD401", G, "Mitra kerja sama wajib tidak berbatasan", f"{PP28} Pasal 3 ayat (2)", {
-        "": "Kerja sama wajib hanya dapat dilakukan dengan daerah yang berbatasan langsung "
-            "({dasar}). {mitra} tidak berbatasan dengan {daerah}. Pilih daerah yang berbatasan "
-            "({tetangga}), atau ubah Jenis Kerja Sama menjadi KSDD Sukarela.",
-        "pasangan": "Kerja sama wajib hanya dibolehkan antara kabupaten/kota dengan "
-            "kabupaten/kota yang berbatasan, kabupaten/kota dengan provinsinya sendiri, atau "
-            "provinsi dengan provinsi yang berbatasan ({dasar}; Permendagri 22/2020). {mitra} "
-            "dan {daerah} bukan pasangan seperti itu. Pilih daerah yang berbatasan "
-            "({tetangga}), atau ubah Jenis Kerja Sama menjadi KSDD Sukarela.",
-    }),
-    _k("KSD402", G, "Mitra daerah tidak dikenal", None, {
-        "": "Calon mitra \"{nilai}\" tidak dikenali sebagai provinsi, kabupaten atau kota. "
-            "Kerja sama antardaerah memerlukan mitra daerah yang jelas: tulis nama resminya, "
-            "misalnya \"{contoh}\", atau isi Kode Wilayah Mitra (misalnya {contoh_kode}). Satu "
-            "baris hanya untuk satu mitra.",
-        "ambigu": "Nama \"{nilai}\" dapat berarti lebih dari satu daerah: {kandidat}. Tulis "
-            "nama lengkap dengan jenisnya (Kabupaten, Kota atau Provinsi), atau isi Kode "
-            "Wilayah Mitra.",
-        "kode": "Kode Wilayah Mitra \"{nilai}\" tidak terdapat dalam daftar kode wilayah "
-            "({sumber}). Tulis kode wilayah Kemendagri, misalnya {contoh_kode} untuk "
-            "{contoh}, atau kosongkan bila nama calon mitra sudah jelas.",
-        "tidak_cocok": "Kode Wilayah Mitra {nilai} adalah kode {nama_kode}, sedangkan Calon "
-            "Mitra tertulis \"{mitra}\" ({nama_mitra}, kode {kode_mitra}). Samakan keduanya: "
-            "perbaiki kodenya atau nama calon mitranya.",
-    }),
-    _k("KSD403", G, "Mitra adalah daerah sendiri", f"{PP28} Pasal 1 angka 1",
-       "Calon mitra \"{nilai}\" adalah {daerah} sendiri. Kerja sama antarunit di lingkungan "
-       "pemerintah daerah yang sama bukan kerja sama daerah ({dasar}): koordinasikan melalui "
-       "perencanaan dan penganggaran internal, lalu hapus baris ini, atau tulis mitra yang "
-       "sebenarnya."),
-    _k("KSD404", G, "Eksternalitas atau efisiensi belum diuraikan",
-       "UU 23/2014 Pasal 364 ayat (1)", {
-        "eksternalitas": "Kolom \"Eksternalitas Lintas Daerah\" wajib diisi untuk KSDD Wajib, "
-            "tetapi {keadaan}. Kerja sama wajib hanya untuk urusan yang dampaknya melintasi "
-            "batas daerah dan pelayanannya lebih efisien bila dikelola bersama ({dasar}). "
-            "Uraikan dampak lintas daerahnya, misalnya sampah, banjir atau arus pasien antara "
-            "{daerah} dan {mitra}; bila tidak ada, ubah Jenis Kerja Sama menjadi KSDD "
-            "Sukarela.",
-        "": "Kolom \"Efisiensi dan Efektivitas Layanan Publik\" wajib diisi untuk {jenis}, "
-            "tetapi {keadaan}. {alasan} ({dasar}). Uraikan mengapa layanan menjadi lebih "
-            "murah, lebih cepat atau lebih luas bila dikerjakan bersama {mitra}, misalnya "
-            "biaya per ton sampah yang turun karena satu tempat pemrosesan akhir bersama.",
-    }, sukarela=f"{PP28} Pasal 3 ayat (3)"),
-    _k("KSD405", G, "Tidak saling menguntungkan", f"{PP28} Pasal 1 angka 1",
-       "{judul} belum diuraikan ({keadaan}). Kerja sama daerah harus saling menguntungkan "
-       "({dasar}): tuliskan manfaat nyata yang diperoleh {pihak}, misalnya {contoh}."),
-    _k("KSD406", G, "Kebutuhan nyata belum ditunjukkan", None, {
-        "": "Permasalahan atau kebutuhan nyata belum diuraikan ({keadaan}). Usulan kerja sama "
-            "harus berangkat dari kebutuhan nyata {daerah}: uraikan masalah yang hendak "
-            "diselesaikan, misalnya cakupan air minum yang baru 60% atau tempat pemrosesan "
-            "akhir sampah yang penuh pada 2026.",
-        "data": "Data dukung belum diisi ({keadaan}). Kebutuhan nyata harus dibuktikan: "
-            "sebutkan data atau indikatornya beserta sumber dan tahunnya, misalnya \"Cakupan "
-            "air minum 61,2% (BPS {daerah} 2024)\".",
-    }),
-    _k("KSD407", G, "Di luar perencanaan tanpa alasan sah", f"{PP28} Pasal 4 ayat (3)",
-       "Usulan ini dinyatakan tidak tercantum dalam dokumen perencanaan, tetapi alasan di luar "
-       "perencanaan {keadaan}. Objek kerja sama di luar RPJMD, Renstra atau RKPD hanya "
-       "dibolehkan karena kondisi darurat, untuk mendukung program strategis nasional, atau "
-       "karena penugasan tugas pembantuan ({dasar}). Pilih Kondisi Darurat, Program Strategis "
-       "Nasional, atau Penugasan Tugas Pembantuan; bila tidak ada yang sesuai, usulkan dahulu "
-       "kegiatan ini masuk dokumen perencanaan."),
-    _k("KSD408", G, "Prioritas atau alasannya belum ada", "Permendagri 22/2020 Pasal 5 ayat (3)", {
-        "": "Skala prioritas belum dipilih. Setiap usulan diberi skala prioritas ({dasar}): "
-            "pilih Tinggi, Sedang, atau Rendah.",
-        "alasan": "Alasan prioritas belum diuraikan ({keadaan}). Skala prioritas ditetapkan "
-            "berdasarkan rencana kerja sama ({dasar}): jelaskan mengapa usulan ini {skala}, "
-            "misalnya karena tercantum sebagai prioritas RPJMD atau karena masalahnya mendesak.",
-    }),
-    _k("KSD409", G, "KSDPK belum lengkap", f"{PP28} Pasal 14", {
-        "": "Jenis Mitra wajib diisi untuk KSDPK. Kerja sama dengan pihak ketiga hanya dengan "
-            "perseorangan, badan usaha berbadan hukum, atau organisasi kemasyarakatan "
-            "({dasar}): pilih Perseorangan, Badan Usaha Berbadan Hukum, atau Organisasi "
-            "Kemasyarakatan.",
-        "bentuk": "Bentuk KSDPK wajib diisi untuk kerja sama dengan pihak ketiga ({dasar}), "
-            "tetapi {keadaan}. Pilih Penyediaan Pelayanan Publik, Pengelolaan Aset, Investasi, "
-            "atau Lainnya.",
-        "prakarsa": "Prakarsa wajib diisi untuk KSDPK, tetapi {keadaan}. Prakarsa Daerah "
-            "memerlukan studi kelayakan (PP 28/2018 Pasal 17); prakarsa Mitra memerlukan "
-            "kesesuaian teknis, kelayakan ekonomi dan finansial, serta bukti pendanaan dari "
-            "mitra (Pasal 18). Pilih Daerah atau Mitra.",
-    }, bentuk=f"{PP28} Pasal 15", prakarsa=f"{PP28} Pasal 17 dan Pasal 18"),
-    _k("KSD410", I, "Perlu persetujuan DPRD", f"{PP28} Pasal 6 ayat (2)", {
-        "": "Usulan ini memerlukan persetujuan DPRD karena {alasan} ({dasar}). Perhitungkan "
-            "waktu pembahasan bersama DPRD dalam jadwal kerja sama.",
-        "luar_negeri": "Kerja sama dengan {pihak} selalu memerlukan persetujuan DPRD ({dasar}). "
-            "Perhitungkan waktu pembahasan bersama DPRD dalam jadwal kerja sama.",
-    }, ksdpk=f"{PP28} Pasal 6 ayat (2) dan Pasal 19 ayat (1)",
-       luar_negeri=f"{PP28} Pasal 29, Pasal 30 dan Pasal 38"),
-    _k("KSD411", I, "Perlu studi kelayakan", "UU 23/2014 Pasal 366 ayat (3)",
-       "Kerja sama dengan pihak ketiga harus didahului studi kelayakan sebelum kesepakatan "
-       "dibuat ({dasar}). Siapkan studi kelayakannya{tambahan}."),
-    _k("KSD412", I, "Perlu persetujuan Pemerintah Pusat", f"{PP28} Pasal 29, Pasal 30 dan Pasal 38",
-       "{jenis} adalah kerja sama dengan {pihak}, yang memerlukan persetujuan Pemerintah Pusat "
-       "selain persetujuan DPRD ({dasar}). Ajukan sejak awal karena prosesnya memerlukan "
-       "waktu."),
-    _k("KSD413", P, "Jenis mitra tidak sesuai jenis kerja sama", f"{PP28} Pasal 3",
-       "Jenis Mitra \"{nilai}\" tidak sesuai dengan Jenis Kerja Sama {jenis}: {jenis} adalah "
-       "kerja sama dengan {mitra_sah} ({dasar}). Bila calon mitra memang {jenis_mitra}, ubah "
-       "Jenis Kerja Sama menjadi {jenis_saran}; bila bukan, pilih Jenis Mitra {pilihan}.",
-       ksdpk=f"{PP28} Pasal 14", sinergi=f"{PP28} Pasal 46",
-       ksdpl=f"{PP28} Pasal 1 angka 4", ksdll=f"{PP28} Pasal 1 angka 5"),
-    _k("KSD501", G, "Lebih dari satu berkas dari satu perangkat daerah", None, {
-        "": "{opd} mengirim lebih dari satu berkas untuk tahun {tahun}: {berkas}. Tidak satu "
-            "pun dapat digabungkan sampai salah satu dipilih: simpan hanya berkas yang berlaku "
-            "dan pindahkan yang lain, atau minta analis memilih berkas terbaru.",
-        "disisihkan": "Berkas ini disisihkan: {opd} mengirim lebih dari satu berkas untuk tahun "
-            "{tahun}, dan yang dipakai adalah berkas terbaru {terpilih} ({dasar_pilih}). Bila "
-            "berkas ini yang benar, pindahkan berkas {terpilih} lalu proses ulang.",
-    }),
-    _k("KSD502", P, "Usulan sama dari perangkat daerah lain", None,
-       "Usulan yang sama (kegiatan {kegiatan}, mitra {mitra}, {jenis}) juga diajukan oleh "
-       "{lain}. Koordinasikan agar usulan ini diajukan satu kali oleh perangkat daerah yang "
-       "berwenang."),
-    _k("KSD503", P, "Usulan ganda dalam satu berkas", None,
-       "Baris ini mengulang usulan pada baris {baris_awal} (kegiatan {kegiatan}, mitra {mitra}, "
-       "{jenis}). Hapus salah satunya, atau gabungkan uraiannya menjadi satu baris."),
-    _k("KSD504", I, "Perangkat daerah belum mengirim", None,
-       "{opd} ({kode}) belum mengirim berkas usulan untuk tahun {tahun}. Ingatkan perangkat "
-       "daerah itu, atau catat sebagai nihil bila memang tidak mengusulkan kerja sama."),
-)
+class Scope(Enum):
+    """Which results an across rule sees at once."""
 
-CODES: dict[str, Kode] = {spec.code: spec for spec in _SPECS}
-
-FileRule = Callable[[Submission, Konteks], Iterable[Finding]]
-RowRule = Callable[[RowView, Konteks], Iterable[Finding]]
-
-FILE_RULES: list[tuple[tuple[str, ...], FileRule]] = []
-ROW_RULES: list[tuple[tuple[str, ...], RowRule]] = []
+    EACH_FILE = "each_file"  # one file's rows (KSD503); not run when its rows are stopped
+    ALL_FILES = "all_files"  # every file of the run (KSD501, KSD502, KSD504)
 
 
-def file_rule(*codes: str) -> Callable[[FileRule], FileRule]:
-    """Register a rule over a whole submission that may report `codes`."""
-    def register(rule: FileRule) -> FileRule:
-        FILE_RULES.append((_known(codes), rule))
-        return rule
-    return register
+@dataclass(frozen=True)
+class Batch:
+    """What an across rule sees: results of files, and the run's choices."""
+
+    files: tuple[FileResult, ...]
+    pilih_terbaru: bool = False  # older files of one OPD are set aside (KSD501 disisihkan)
+    absent_opd: bool = False  # note the OPD of the profile that sent nothing (KSD504)
 
 
-def row_rule(*codes: str) -> Callable[[RowRule], RowRule]:
-    """Register a rule over one data row that may report `codes`."""
-    def register(rule: RowRule) -> RowRule:
-        ROW_RULES.append((_known(codes), rule))
-        return rule
-    return register
+@dataclass(frozen=True)
+class Keyed:
+    """A finding of an across rule, keyed by `Batch.files` index and that file's row index.
+
+    `row` None: a file finding; `file` None: the run's own finding (KSD504).
+    """
+
+    finding: Finding
+    file: int | None = None
+    row: int | None = None
 
 
-def _known(codes: tuple[str, ...]) -> tuple[str, ...]:
-    unknown = [c for c in codes if c not in CODES]
+@dataclass(frozen=True, kw_only=True)
+class Rule:
+    """What every rule declares (see the module's docstring)."""
+
+    name: str
+    codes: tuple[str, ...]
+    owns: frozenset[str] = frozenset()
+    outranks: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, kw_only=True)
+class FileRule(Rule):
+    check: Callable[[Submission, Context], Iterable[Finding]]
+    stops: Stop | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class CellRule(Rule):
+    check: Callable[[Row, str, Context], Finding | None]
+    over: tuple[str, ...]
+    yields: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class RowRule(Rule):
+    check: Callable[[Row, Context], Iterable[Finding]]
+
+
+@dataclass(frozen=True, kw_only=True)
+class AcrossRule(Rule):
+    check: Callable[[Batch, Context], Iterable[Keyed]]
+    scope: Scope = Scope.ALL_FILES
+
+
+AnyRule = FileRule | CellRule | RowRule | AcrossRule
+
+
+def _declared(codes: Sequence[str], owns: Iterable[str] = (), outranks: Iterable[str] = ()
+              ) -> dict[str, Any]:
+    """The common declaration, checked now: known codes, contract columns."""
+    for code in (*codes, *outranks):
+        if code not in CODES:
+            raise InternalError(f"unknown rule code {code!r}")
+    columns = frozenset(owns)
+    unknown = sorted(columns - set(COLUMN_BY_KEY))
     if unknown:
-        raise KeyError(f"unregistered rule codes: {unknown}")
-    return codes
+        raise InternalError(f"unknown columns {unknown}")
+    if not codes:
+        raise InternalError("a rule reports at least one code")
+    return {"codes": tuple(codes), "owns": columns, "outranks": frozenset(outranks)}
+
+
+def file_rule(*codes: str, stops: Stop | None = None
+              ) -> Callable[[Callable[[Submission, Context], Iterable[Finding]]], FileRule]:
+    """Declare a rule over a whole submission that may report `codes`."""
+    def declare(check: Callable[[Submission, Context], Iterable[Finding]]) -> FileRule:
+        return FileRule(name=check.__name__, check=check, stops=stops, **_declared(codes))
+    return declare
+
+
+def cell_rule(*codes: str, over: Iterable[str], owns: Iterable[str] = (),
+              outranks: Iterable[str] = (), yields: bool = False
+              ) -> Callable[[Callable[[Row, str, Context], Finding | None]], CellRule]:
+    """Declare a rule over one cell, run for each column of `over` that is not owned against it."""
+    columns = tuple(over)
+    _declared(codes, columns)
+
+    def declare(check: Callable[[Row, str, Context], Finding | None]) -> CellRule:
+        return CellRule(name=check.__name__, check=check, over=columns, yields=yields,
+                        **_declared(codes, owns, outranks))
+    return declare
+
+
+def row_rule(*codes: str, owns: Iterable[str] = (), outranks: Iterable[str] = ()
+             ) -> Callable[[Callable[[Row, Context], Iterable[Finding]]], RowRule]:
+    """Declare a rule over one usulan row that may report `codes`."""
+    def declare(check: Callable[[Row, Context], Iterable[Finding]]) -> RowRule:
+        return RowRule(name=check.__name__, check=check, **_declared(codes, owns, outranks))
+    return declare
+
+
+def across_rule(*codes: str, scope: Scope = Scope.ALL_FILES
+                ) -> Callable[[Callable[[Batch, Context], Iterable[Keyed]]], AcrossRule]:
+    """Declare a rule over the results of several files that may report `codes`."""
+    def declare(check: Callable[[Batch, Context], Iterable[Keyed]]) -> AcrossRule:
+        return AcrossRule(name=check.__name__, check=check, scope=scope, **_declared(codes))
+    return declare
