@@ -394,7 +394,7 @@ def test_names_never_clash_nor_hit_an_input(tmp_path: Path) -> None:
 
 
 def test_api_validate_writes_the_copies(dlh: Path, tmp_path: Path) -> None:
-    run = api.validate([dlh], PROFIL, anotasi=tmp_path / "catatan")
+    run = api.validate([dlh], PROFIL, feedback_dir=tmp_path / "catatan")
     assert run.feedback == [tmp_path / "catatan" / "dlh.catatan.xlsx"]
     assert run.exit_code == 1
 

@@ -25,7 +25,7 @@ def _inbox(folder: Path, count: int) -> Path:
 def test_merge_reports_every_phase(tmp_path: Path) -> None:
     calls: list[tuple[str, int, int]] = []
     api.merge([_inbox(tmp_path / "masuk", 3)], tmp_path / "d.xlsx", load_profile(None),
-              anotasi=tmp_path / "cat", progress=lambda s, d, t: calls.append((str(s), d, t)))
+              feedback_dir=tmp_path / "cat", progress=lambda s, d, t: calls.append((str(s), d, t)))
     stages = list(dict.fromkeys(stage for stage, _, _ in calls))
     assert stages == ["Memeriksa berkas", "Menulis salinan umpan balik",
                       "Menulis buku kerja gabungan"]

@@ -73,8 +73,8 @@ class ValidationRun:
     """What `validate` found and wrote: the report, the feedback copies, the JSON report."""
 
     report: Report
-    feedback: list[Path] = field(default_factory=list)  # empty unless anotasi was asked
-    laporan: Path | None = None  # None unless a JSON report was asked
+    feedback: list[Path] = field(default_factory=list)  # empty unless feedback_dir was given
+    report_path: Path | None = None  # None unless a JSON report was asked
 
     @property
     def exit_code(self) -> int:
@@ -108,18 +108,18 @@ def validate(
     *,
     tahun: int | None = None,
     pilih_terbaru: bool = False,
-    laporan: Path | None = None,
-    anotasi: Path | None = None,
+    report_path: Path | None = None,
+    feedback_dir: Path | None = None,
     progress: Progress | None = None,
     options: RunOptions = RunOptions(),
 ) -> ValidationRun:
     """Check every file; optionally write the JSON report and the feedback copies."""
-    outputs = Outputs(laporan=laporan, anotasi=anotasi)
+    outputs = Outputs(report_path=report_path, feedback_dir=feedback_dir)
     report = _validated(paths, profil, tahun, pilih_terbaru, progress, options, outputs)
     with Staging() as staging:
         feedback, written = _stage_side_outputs(report, profil, outputs, staging, progress)
         staging.commit()
-    return ValidationRun(report=report, feedback=feedback, laporan=written)
+    return ValidationRun(report=report, feedback=feedback, report_path=written)
 
 
 def merge(
@@ -129,8 +129,8 @@ def merge(
     *,
     tahun: int | None = None,
     pilih_terbaru: bool = False,
-    laporan: Path | None = None,
-    anotasi: Path | None = None,
+    report_path: Path | None = None,
+    feedback_dir: Path | None = None,
     progress: Progress | None = None,
     options: RunOptions = RunOptions(),
 ) -> MergeRun:
@@ -143,7 +143,7 @@ def merge(
 
     if output.suffix.lower() != ".xlsx":
         raise UsageError(f"Keluaran {output} harus berakhiran .xlsx, misalnya daftar_rencana.xlsx.")
-    outputs = Outputs(workbook=output, laporan=laporan, anotasi=anotasi)
+    outputs = Outputs(workbook=output, report_path=report_path, feedback_dir=feedback_dir)
     report = _validated(paths, profil, tahun, pilih_terbaru, progress, options, outputs,
                         status=True)
     kons = build_konsolidasi(report, profil, profil.referensi(), report.tahun)
@@ -153,7 +153,7 @@ def merge(
         write_workbook(output, kons, report, profil, staging)
         _step(progress, Stage.WORKBOOK, 1, 1)
         staging.commit()
-    return MergeRun(report=report, feedback=feedback, laporan=written, konsolidasi=kons,
+    return MergeRun(report=report, feedback=feedback, report_path=written, konsolidasi=kons,
                     output=output)
 
 
@@ -179,14 +179,14 @@ def _stage_side_outputs(report: Report, profil: Profil, outputs: Outputs, stagin
     from pemetaan_ksd.write.report_json import write_report
 
     feedback: list[Path] = []
-    if outputs.anotasi is not None:
+    if outputs.feedback_dir is not None:
         from pemetaan_ksd.write.feedback import write_feedback_copies
 
-        feedback = write_feedback_copies(report, outputs.anotasi, profil, staging,
+        feedback = write_feedback_copies(report, outputs.feedback_dir, profil, staging,
                                          _stage(progress, Stage.FEEDBACK))
     written = None
-    if outputs.laporan is not None:
-        written = write_report(outputs.laporan, report, staging)
+    if outputs.report_path is not None:
+        written = write_report(outputs.report_path, report, staging)
     return feedback, written
 
 

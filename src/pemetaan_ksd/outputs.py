@@ -32,17 +32,17 @@ class Outputs:
     """The outputs of one run; None for those not asked for."""
 
     workbook: Path | None = None  # gabung -o
-    laporan: Path | None = None
-    anotasi: Path | None = None  # a folder of feedback copies
+    report_path: Path | None = None  # the JSON report (--laporan)
+    feedback_dir: Path | None = None  # a folder of feedback copies (--anotasi)
 
     def files(self) -> list[tuple[str, Path]]:
-        named = (("-o", self.workbook), ("--laporan", self.laporan))
+        named = (("-o", self.workbook), ("--laporan", self.report_path))
         return [(option, path) for option, path in named if path is not None]
 
     def exclude(self) -> tuple[Path, ...]:
         """What the input walk skips: this run's feedback folder. The other outputs are not
         skipped but checked: one that is a submission must be refused, not passed over."""
-        return (self.anotasi,) if self.anotasi is not None else ()
+        return (self.feedback_dir,) if self.feedback_dir is not None else ()
 
 
 
@@ -64,18 +64,18 @@ def check_outputs(outputs: Outputs, given: Iterable[Path], inputs: Iterable[Path
             if same_path(path, other):
                 raise OutputOverInput(f"{option} dan {other_option} menunjuk berkas yang sama "
                                       f"({path}): pilih dua nama yang berbeda.")
-    _check_anotasi(outputs.anotasi, given)
+    _check_feedback_dir(outputs.feedback_dir, given)
 
 
-def _check_anotasi(anotasi: Path | None, given: list[Path]) -> None:
-    if anotasi is None:
+def _check_feedback_dir(folder: Path | None, given: list[Path]) -> None:
+    if folder is None:
         return
-    if anotasi.exists() and not anotasi.is_dir():
-        raise OutputOverInput(f"--anotasi {anotasi} adalah berkas, bukan folder. Sebutkan folder "
+    if folder.exists() and not folder.is_dir():
+        raise OutputOverInput(f"--anotasi {folder} adalah berkas, bukan folder. Sebutkan folder "
                               "untuk salinan umpan balik, misalnya catatan/.")
     for path in given:
-        if path.is_dir() and same_path(path, anotasi):
+        if path.is_dir() and same_path(path, folder):
             raise OutputOverInput(
-                f"--anotasi {anotasi} memuat berkas masukan ({path}). Salinan umpan balik yang "
+                f"--anotasi {folder} memuat berkas masukan ({path}). Salinan umpan balik yang "
                 "ditulis ke sana akan terbaca sebagai kiriman pada pemeriksaan berikutnya: "
                 "pilih folder lain, misalnya catatan/ di luar folder masukan.")

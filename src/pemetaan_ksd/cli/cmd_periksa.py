@@ -47,7 +47,7 @@ def validasi(
     announce_profile(prof)
     with render.ProgressBar(enabled=format is Format.TEKS) as bar:
         run = api.validate(paths, prof, tahun=tahun, pilih_terbaru=pilih_terbaru,
-                           laporan=laporan, anotasi=anotasi, progress=bar)
+                           report_path=laporan, feedback_dir=anotasi, progress=bar)
     if format is Format.JSON:
         render.plain(api.report_json(run.report))
     else:
@@ -60,8 +60,8 @@ def _say_outputs(run: api.ValidationRun) -> None:
     if run.feedback:
         folder = run.feedback[0].parent
         render.out(f"{len(run.feedback)} salinan umpan balik ditulis ke {folder}.")
-    if run.laporan is not None:
-        render.out(f"Laporan JSON ditulis ke {run.laporan}.")
+    if run.report_path is not None:
+        render.out(f"Laporan JSON ditulis ke {run.report_path}.")
 
 
 def gabung(
@@ -81,7 +81,7 @@ def gabung(
     announce_profile(prof)
     with render.ProgressBar() as bar:
         run = api.merge(paths, output, prof, tahun=tahun, pilih_terbaru=pilih_terbaru,
-                        laporan=laporan, anotasi=anotasi, progress=bar)
+                        report_path=laporan, feedback_dir=anotasi, progress=bar)
     render.report(run.report)
     render.merge_summary(run.konsolidasi.rekonsiliasi.to_dict(), run.konsolidasi.tahun, run.output)
     _say_outputs(run)

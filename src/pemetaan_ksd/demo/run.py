@@ -92,8 +92,8 @@ def langkah_demo(folder: Path, timpa: bool = False) -> Iterator[Langkah]:
     yield _step_templates(folder, profil)
     yield _step_submissions(folder, profil)
     options = api.RunOptions(created=DEMO_CLOCK, base=folder)
-    validation = api.validate([folder / MASUK], profil, laporan=folder / LAPORAN,
-                              anotasi=folder / CATATAN, options=options)
+    validation = api.validate([folder / MASUK], profil, report_path=folder / LAPORAN,
+                              feedback_dir=folder / CATATAN, options=options)
     yield _step_validation(validation.report)
     merged = api.merge([folder / MASUK], folder / daftar_name(profil.tahun), profil,
                        pilih_terbaru=True, options=options)
