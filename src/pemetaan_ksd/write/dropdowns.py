@@ -22,9 +22,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from pemetaan_ksd import contract, reference
 from pemetaan_ksd.contract import COLUMN_BY_KEY, COLUMNS, TAHUN_MAX, TAHUN_MIN, Column, Kind
+from pemetaan_ksd.mitra_contoh import daerah_mitra
 from pemetaan_ksd.profile import Profil
 from pemetaan_ksd.write import styles
-from pemetaan_ksd.write.petunjuk import daerah_mitra
 
 MESSAGE_MAX = 255  # Excel's limit on a validation's message
 LIST_MIN_WIDTH = 14  # of a column on the Referensi sheet
@@ -83,15 +83,16 @@ def dropdown_lists(profil: Profil) -> dict[str, list[str]]:
 
 
 def install_dropdowns(wb: Workbook, profil: Profil, column_letters: dict[str, str],
-                      first_row: int, last_row: int) -> None:
+                      first_row: int, last_row: int, sheet: Worksheet | None = None) -> None:
     """(Re)create the `Referensi` lists, their workbook-scoped names, and the validations.
 
-    Validations cover `first_row`..`last_row` of the given columns (key -> letter) on the
-    `Usulan` sheet: dropdowns through the defined names, and number checks on the year and
-    amount columns. Existing validations over those cells, an existing `Referensi` sheet and
-    existing names of the same lists are replaced.
+    Validations cover `first_row`..`last_row` of the given columns (key -> letter) on `sheet`
+    (default: the sheet titled `Usulan`; a feedback copy passes the sheet the usulan were read
+    from): dropdowns through the defined names, and number checks on the year and amount
+    columns. Existing validations over those cells, an existing `Referensi` sheet and existing
+    names of the same lists are replaced.
     """
-    usulan = _usulan_sheet(wb)
+    usulan = sheet if sheet is not None else _usulan_sheet(wb)
     lists = dropdown_lists(profil)
     _write_referensi(wb, lists, after=usulan)
     targets: list[tuple[Column, str]] = []

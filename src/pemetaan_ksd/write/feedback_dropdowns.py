@@ -10,8 +10,6 @@ them, else found again in the copy's first rows, as the reader finds them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -22,8 +20,6 @@ from pemetaan_ksd.profile import Profil
 from pemetaan_ksd.read import HeaderRow, RawValue, SheetGrid
 from pemetaan_ksd.write.dropdowns import install_dropdowns
 from pemetaan_ksd.write.feedback_marks import sheet_named
-
-_ASIDE = "~pemetaan-ksd~"  # a title no submission uses, for a moment (see _titled_usulan)
 
 
 def restore_dropdowns(wb: Workbook, fr: FileResult, profil: Profil) -> HeaderRow | None:
@@ -42,8 +38,7 @@ def restore_dropdowns(wb: Workbook, fr: FileResult, profil: Profil) -> HeaderRow
     first = header.first_data_row
     last_usulan = max((r.excel_row for r in fr.rows), default=first)
     last = max(first + contract.PREPARED_ROWS - 1, last_usulan)
-    with _titled_usulan(wb, ws):
-        install_dropdowns(wb, profil, header.letters, first, last)
+    install_dropdowns(wb, profil, header.letters, first, last, sheet=ws)
     return header
 
 
@@ -76,23 +71,3 @@ def _row_values(ws: Worksheet, row: int) -> list[RawValue]:
     return out
 
 
-@contextmanager
-def _titled_usulan(wb: Workbook, ws: Worksheet) -> Iterator[None]:
-    """`ws` titled exactly `Usulan` for the duration (install_dropdowns looks the sheet up by
-    that title), then its own title again: `Usulan ` or a KSD111 sheet such as `Sheet1`."""
-    title = ws.title
-    if title.casefold() == contract.SHEET_USULAN.casefold():
-        yield
-        return
-    holder = next((s for s in wb.worksheets
-                   if s.title.casefold() == contract.SHEET_USULAN.casefold()), None)
-    held = holder.title if holder is not None else ""
-    if holder is not None:  # another sheet named so: out of the way for the moment
-        holder.title = _ASIDE
-    ws.title = contract.SHEET_USULAN
-    try:
-        yield
-    finally:
-        ws.title = title
-        if holder is not None:
-            holder.title = held
