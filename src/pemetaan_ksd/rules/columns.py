@@ -10,7 +10,7 @@ time (`Row`) or a column at a time (`Columns`): the values are the same.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import TypeVar, cast
+from typing import TypeVar
 
 from pemetaan_ksd import contract
 from pemetaan_ksd.contract import COLUMN_BY_KEY, JENIS_MITRA_DAERAH, KSDD, Column, Kind
@@ -68,8 +68,35 @@ def blank_in(col: Column) -> Callable[[CellValue], bool]:
     return blank
 
 
+def _code_in(col: Column) -> Callable[[CellValue], str | None]:
+    blank = blank_in(col)
+    return lambda value: None if blank(value) else parse_code(value)
+
+
+def _choice_in(col: Column) -> Callable[[CellValue], str | None]:
+    return lambda value: match_choice(value, col.choices)[0]
+
+
+def _choices_in(col: Column) -> Callable[[CellValue], tuple[str, ...]]:
+    return lambda value: split_multi(value, col.choices)[0]
+
+
+def _placeholder(value: CellValue) -> bool:
+    return is_placeholder(content_of(value))
+
+
+def _fill(cache: dict[str, list[T]], key: str, values: Sequence[CellValue],
+          read: Callable[[CellValue], T]) -> list[T]:
+    cache[key] = read_each(values, read)
+    return cache[key]
+
+
 class Columns:
-    """The usulan rows of one submission, each column read once, on first use."""
+    """The usulan rows of one submission, each column read once, on first use.
+
+    Every reading below returns the whole column (a list in row order); it is worked out the
+    first time it is asked for (the reader is built only then) and kept.
+    """
 
     def __init__(self, rows: Sequence[DataRow], letters: Mapping[str, str],
                  first_cells: Sequence[str], ctx: Context) -> None:
@@ -78,7 +105,16 @@ class Columns:
         self.first_cells = first_cells  # each row's first cell, where whole-row findings go
         self.ctx = ctx
         self._raw: dict[str, list[CellValue]] = {}
-        self._cache: dict[tuple[str, str], list[object]] = {}
+        self._text: dict[str, list[str | None]] = {}
+        self._shown: dict[str, list[str | None]] = {}
+        self._error: dict[str, list[bool]] = {}
+        self._blank: dict[str, list[bool]] = {}
+        self._placeholder: dict[str, list[bool]] = {}
+        self._choice: dict[str, list[str | None]] = {}
+        self._code: dict[str, list[str | None]] = {}
+        self._year: dict[str, list[int | None]] = {}
+        self._amount: dict[str, list[float | None]] = {}
+        self._choices: dict[str, list[tuple[str, ...]]] = {}
         self._mitra: dict[int, Mitra | None] = {}
         self._partners: dict[tuple[str | None, str | None], Mitra] = {}
 
@@ -88,12 +124,6 @@ class Columns:
     def row(self, index: int) -> Row:
         return Row(self, index)
 
-    def _column(self, reading: str, key: str, read: Callable[[CellValue], T]) -> list[T]:
-        found = self._cache.get((reading, key))
-        if found is None:
-            found = self._cache[(reading, key)] = list(read_each(self.raw(key), read))
-        return cast("list[T]", found)  # stored under `reading`, always by the same `read`
-
     def raw(self, key: str) -> list[CellValue]:
         found = self._raw.get(key)
         if found is None:
@@ -102,39 +132,46 @@ class Columns:
 
     def text(self, key: str) -> list[str | None]:
         """The cells' text; None when empty or a spreadsheet error."""
-        return self._column("text", key, content_of)
+        return self._text.get(key) or _fill(self._text, key, self.raw(key), content_of)
 
     def shown(self, key: str) -> list[str | None]:
         """The values as the clerk sees them, error values included (for Finding.value)."""
-        return self._column("shown", key, text_of)
+        return self._shown.get(key) or _fill(self._shown, key, self.raw(key), text_of)
+
+    def error(self, key: str) -> list[bool]:
+        """Whether each cell holds a spreadsheet error value (`#REF!`)."""
+        return self._error.get(key) or _fill(self._error, key, self.raw(key), is_error)
 
     def blank(self, key: str) -> list[bool]:
-        return self._column("blank", key, blank_in(COLUMN_BY_KEY[key]))
+        """Empty, or a placeholder ("-") where the column is not free substantive text."""
+        return self._blank.get(key) or _fill(self._blank, key, self.raw(key),
+                                             blank_in(COLUMN_BY_KEY[key]))
 
     def placeholder(self, key: str) -> list[bool]:
         """Not substantive text: empty, a placeholder, or too few words (values.is_placeholder)."""
-        return self._column("placeholder", key, lambda v: is_placeholder(content_of(v)))
+        return self._placeholder.get(key) or _fill(self._placeholder, key, self.raw(key),
+                                                   _placeholder)
 
     def choice(self, key: str) -> list[str | None]:
         """The canonical choice of each cell; None when empty or not a choice."""
-        choices = COLUMN_BY_KEY[key].choices
-        return self._column("choice", key, lambda v: match_choice(v, choices)[0])
+        return self._choice.get(key) or _fill(self._choice, key, self.raw(key),
+                                              _choice_in(COLUMN_BY_KEY[key]))
 
     def code(self, key: str) -> list[str | None]:
         """Each code as written, cleaned (values.parse_code); None when blank."""
-        blank = blank_in(COLUMN_BY_KEY[key])
-        return self._column("code", key, lambda v: None if blank(v) else parse_code(v))
+        return self._code.get(key) or _fill(self._code, key, self.raw(key),
+                                            _code_in(COLUMN_BY_KEY[key]))
 
     def year(self, key: str) -> list[int | None]:
-        return self._column("year", key, parse_year)
+        return self._year.get(key) or _fill(self._year, key, self.raw(key), parse_year)
 
     def amount(self, key: str) -> list[float | None]:
-        return self._column("amount", key, parse_amount)
+        return self._amount.get(key) or _fill(self._amount, key, self.raw(key), parse_amount)
 
     def choices(self, key: str) -> list[tuple[str, ...]]:
         """The canonical choices of each multi-choice cell (the parts that are choices)."""
-        options = COLUMN_BY_KEY[key].choices
-        return self._column("choices", key, lambda v: split_multi(v, options)[0])
+        return self._choices.get(key) or _fill(self._choices, key, self.raw(key),
+                                               _choices_in(COLUMN_BY_KEY[key]))
 
     def mitra(self, index: int) -> Mitra | None:
         """The daerah partner of row `index`; None when the partner is not meant to be a daerah
@@ -179,7 +216,7 @@ class Row:
 
     def is_error(self, key: str) -> bool:
         """Whether the cell holds a spreadsheet error value (`#REF!`)."""
-        return is_error(self.raw(key))
+        return self._columns.error(key)[self.index]
 
     def blank(self, key: str) -> bool:
         """Empty, or a placeholder ("-") in a column that is not free substantive text."""

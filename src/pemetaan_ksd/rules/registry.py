@@ -13,6 +13,11 @@ order, and the engine (engine.py) decides which rule speaks where two could. A r
   code's note to theirs (KSD205: a `#REF!` cell read as empty).
 - `stops` (a file rule): when it speaks, no row rule runs, or no later rule at all.
 
+What needs no declaration: a value that is not a choice is KSD202, and rules needing that
+choice read None (`Row.choice`); a partner that is not known is KSD402, and KSD401/KSD403 see no
+partner; a rule reporting several codes orders them itself (kode.kode_nomenklatur: KSD301,
+KSD304, KSD305, KSD302, KSD303 per code cell).
+
 Kinds, by what a rule looks at:
 
 - `file_rule`: the submission as a whole (KSD1xx).
