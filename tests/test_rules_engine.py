@@ -14,7 +14,7 @@ from pemetaan_ksd import contract
 from pemetaan_ksd.errors import InternalError
 from pemetaan_ksd.model import CellError, CellValue, Finding, Report, Severity
 from pemetaan_ksd.profile import load_profile
-from pemetaan_ksd.rules import hukum
+from pemetaan_ksd.rules import hukum, isian
 from pemetaan_ksd.rules.catalog import ENGINE, RULES
 from pemetaan_ksd.rules.columns import Row, read_each
 from pemetaan_ksd.rules.context import Context
@@ -81,13 +81,13 @@ def _blank_cell(row: Row, key: str, ctx: Context) -> Finding | None:
 
 def test_a_declaration_is_checked_when_it_is_made() -> None:
     with pytest.raises(InternalError, match="unknown rule code 'KSD999'"):
-        row_rule("KSD999")(_never)
+        row_rule("KSD999")
     with pytest.raises(InternalError, match="unknown rule code 'KSD998'"):
-        row_rule("KSD405", outranks=("KSD998",))(_never)
+        row_rule("KSD405", outranks=("KSD998",))
     with pytest.raises(InternalError, match="unknown columns"):
-        row_rule("KSD405", owns=("manfaat",))(_never)
+        row_rule("KSD405", owns=("manfaat",))
     with pytest.raises(InternalError, match="unknown columns"):
-        cell_rule("KSD201", over=("objek", "tidak_ada"))(_blank_cell)
+        cell_rule("KSD201", over=("objek", "tidak_ada"))
 
 
 def test_declaring_a_rule_registers_nothing() -> None:
@@ -126,10 +126,10 @@ def test_each_criterion_owns_its_columns_and_the_generic_rules_get_the_rest() ->
         "bentuk_ksdpk": ("KSD409",), "prakarsa": ("KSD409",),
     }
     owned = set(ENGINE.owners)
-    assert ENGINE.columns["wajib_diisi"] == tuple(k for k in contract.REQUIRED_KEYS
+    assert ENGINE.columns[isian.wajib_diisi] == tuple(k for k in contract.REQUIRED_KEYS
                                                   if k not in owned)
-    assert ENGINE.columns["uraian_substantif"] == ("objek", "potensi")
-    assert ENGINE.columns["galat_spreadsheet"] == tuple(contract.COLUMN_BY_KEY)
+    assert ENGINE.columns[isian.uraian_substantif] == ("objek", "potensi")
+    assert ENGINE.columns[isian.galat_spreadsheet] == tuple(contract.COLUMN_BY_KEY)
 
 
 def test_an_owned_column_is_left_out_for_a_generic_rule_even_when_its_owner_is_silent() -> None:
@@ -137,7 +137,7 @@ def test_an_owned_column_is_left_out_for_a_generic_rule_even_when_its_owner_is_s
         lambda row, key, ctx: finding("KSD206", at(row, key), kolom="k", keadaan="-", min_kata=3,
                                       daerah="d"))
     owner = row_rule("KSD404", owns=("efisiensi",), outranks=("KSD206",))(_never)
-    assert Engine([generic, owner]).columns["<lambda>"] == ("objek",)
+    assert Engine([generic, owner]).columns[generic] == ("objek",)
     ksdpk_placeholder = good(jenis_kerja_sama="KSDPK", calon_mitra="PT Air Minum",
                              kode_wilayah_mitra=None, jenis_mitra="Badan Usaha Berbadan Hukum",
                              bentuk_ksdpk="Investasi", prakarsa="Mitra", efisiensi="-")

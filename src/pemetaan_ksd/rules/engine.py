@@ -83,20 +83,20 @@ class Engine:
         _check_declarations(self.rules)
         self._file_rules = [r for r in self.rules if isinstance(r, FileRule)]
         self._row_checks: list[RowCheck] = []
-        self.columns: dict[str, tuple[str, ...]] = {}
+        self.columns: dict[CellRule, tuple[str, ...]] = {}  # what each cell rule judges
         for rule in self.rules:
             if isinstance(rule, CellRule):
-                self.columns[rule.name] = self._left_to(rule)
-                self._row_checks.append(_cells(rule, self.columns[rule.name]))
+                self.columns[rule] = self._left_to(rule)
+                self._row_checks.append(_cells(rule, self.columns[rule]))
             elif isinstance(rule, RowRule):
                 self._row_checks.append(rule.check)
         across = [r for r in self.rules if isinstance(r, AcrossRule)]
         self._each_file = [r for r in across if r.scope is Scope.EACH_FILE]
         self._all_files = [r for r in across if r.scope is Scope.ALL_FILES]
-        self._outranks: dict[str, frozenset[str]] = defaultdict(frozenset)
+        self._outranks: dict[str, frozenset[str]] = {}  # code -> codes silent where it speaks
         for rule in self.rules:
             for code in rule.codes:
-                self._outranks[code] |= rule.outranks
+                self._outranks[code] = self._outranks.get(code, frozenset()) | rule.outranks
         self._yielding = frozenset(c for r in self.rules if isinstance(r, CellRule) and r.yields
                                    for c in r.codes)
 
@@ -159,19 +159,26 @@ class Engine:
         silent: set[int] = set()
         notes: dict[int, str] = defaultdict(str)
         for here in by_cell.values():
-            if len(here) < 2:
-                continue
-            outranked = frozenset().union(*(self._outranks[found[i].code] for i in here))
-            speaking = [i for i in here if found[i].code not in outranked]
-            silent.update(i for i in here if found[i].code in outranked)
-            winners = [i for i in speaking if found[i].code not in self._yielding]
-            for i in speaking if winners else ():
-                if found[i].code in self._yielding:
-                    silent.add(i)
-                    for winner in winners:
-                        notes[winner] += _note(found[i])
+            if len(here) > 1:
+                self._settle_cell(found, here, silent, notes)
         return [dataclasses.replace(f, message=f.message + notes[i]) if i in notes else f
                 for i, f in enumerate(found) if i not in silent]
+
+    def _settle_cell(self, found: list[Finding], here: list[int], silent: set[int],
+                     notes: dict[int, str]) -> None:
+        """Who speaks on one cell (indices `here` into `found`): adds to `silent` and `notes`."""
+        outranked = frozenset().union(*(self._outranks.get(found[i].code, frozenset())
+                                        for i in here))
+        speaking = [i for i in here if found[i].code not in outranked]
+        silent.update(i for i in here if found[i].code in outranked)
+        winners = [i for i in speaking if found[i].code not in self._yielding]
+        if not winners:
+            return
+        for i in speaking:
+            if found[i].code in self._yielding:
+                silent.add(i)
+                for winner in winners:
+                    notes[winner] += _note(found[i])
 
     def across(self, batch: Batch, ctx: Context) -> Across:
         """The findings of the ALL_FILES across rules over `batch`, added to new results."""

@@ -16,8 +16,6 @@ from pemetaan_ksd.rules.context import Context
 from pemetaan_ksd.rules.registry import at, cell_rule, keadaan, message, row_rule
 from pemetaan_ksd.values import match_choice, split_multi
 
-__all__ = ["TAHUN_MAX", "TAHUN_MIN"]  # re-exported: the year range KSD204 checks
-
 
 def _of_kind(*kinds: Kind) -> tuple[str, ...]:
     return tuple(c.key for c in contract.COLUMNS if c.kind in kinds)

@@ -209,26 +209,34 @@ class AcrossRule(Rule):
 AnyRule = FileRule | CellRule | RowRule | AcrossRule
 
 
+def _columns(keys: Iterable[str]) -> tuple[str, ...]:
+    """`keys`, each a column of the contract."""
+    columns = tuple(keys)
+    unknown = sorted(set(columns) - set(COLUMN_BY_KEY))
+    if unknown:
+        raise InternalError(f"unknown columns {unknown}")
+    return columns
+
+
 def _declared(codes: Sequence[str], owns: Iterable[str] = (), outranks: Iterable[str] = ()
               ) -> dict[str, Any]:
     """The common declaration, checked now: known codes, contract columns."""
+    if not codes:
+        raise InternalError("a rule reports at least one code")
     for code in (*codes, *outranks):
         if code not in CODES:
             raise InternalError(f"unknown rule code {code!r}")
-    columns = frozenset(owns)
-    unknown = sorted(columns - set(COLUMN_BY_KEY))
-    if unknown:
-        raise InternalError(f"unknown columns {unknown}")
-    if not codes:
-        raise InternalError("a rule reports at least one code")
-    return {"codes": tuple(codes), "owns": columns, "outranks": frozenset(outranks)}
+    return {"codes": tuple(codes), "owns": frozenset(_columns(owns)),
+            "outranks": frozenset(outranks)}
 
 
 def file_rule(*codes: str, stops: Stop | None = None
               ) -> Callable[[Callable[[Submission, Context], Iterable[Finding]]], FileRule]:
     """Declare a rule over a whole submission that may report `codes`."""
+    declared = _declared(codes)
+
     def declare(check: Callable[[Submission, Context], Iterable[Finding]]) -> FileRule:
-        return FileRule(name=check.__name__, check=check, stops=stops, **_declared(codes))
+        return FileRule(name=check.__name__, check=check, stops=stops, **declared)
     return declare
 
 
@@ -236,26 +244,28 @@ def cell_rule(*codes: str, over: Iterable[str], owns: Iterable[str] = (),
               outranks: Iterable[str] = (), yields: bool = False
               ) -> Callable[[Callable[[Row, str, Context], Finding | None]], CellRule]:
     """Declare a rule over one cell, run for each column of `over` that is not owned against it."""
-    columns = tuple(over)
-    _declared(codes, columns)
+    columns, declared = _columns(over), _declared(codes, owns, outranks)
 
     def declare(check: Callable[[Row, str, Context], Finding | None]) -> CellRule:
-        return CellRule(name=check.__name__, check=check, over=columns, yields=yields,
-                        **_declared(codes, owns, outranks))
+        return CellRule(name=check.__name__, check=check, over=columns, yields=yields, **declared)
     return declare
 
 
 def row_rule(*codes: str, owns: Iterable[str] = (), outranks: Iterable[str] = ()
              ) -> Callable[[Callable[[Row, Context], Iterable[Finding]]], RowRule]:
     """Declare a rule over one usulan row that may report `codes`."""
+    declared = _declared(codes, owns, outranks)
+
     def declare(check: Callable[[Row, Context], Iterable[Finding]]) -> RowRule:
-        return RowRule(name=check.__name__, check=check, **_declared(codes, owns, outranks))
+        return RowRule(name=check.__name__, check=check, **declared)
     return declare
 
 
 def across_rule(*codes: str, scope: Scope = Scope.ALL_FILES
                 ) -> Callable[[Callable[[Batch, Context], Iterable[Keyed]]], AcrossRule]:
     """Declare a rule over the results of several files that may report `codes`."""
+    declared = _declared(codes)
+
     def declare(check: Callable[[Batch, Context], Iterable[Keyed]]) -> AcrossRule:
-        return AcrossRule(name=check.__name__, check=check, scope=scope, **_declared(codes))
+        return AcrossRule(name=check.__name__, check=check, scope=scope, **declared)
     return declare
