@@ -208,9 +208,6 @@ class Submission:
         letters = sorted(self.column_letters.values(), key=lambda s: (len(s), s))
         return letters[0] if letters else "A"
 
-    def first_cell(self, excel_row: int) -> str:
-        return f"{self.first_letter()}{excel_row}"
-
 
 @dataclass(frozen=True)
 class Usulan:
