@@ -145,7 +145,7 @@ def merge(
         raise UsageError(f"Keluaran {output} harus berakhiran .xlsx, misalnya daftar_rencana.xlsx.")
     outputs = Outputs(workbook=output, report_path=report_path, feedback_dir=feedback_dir)
     report = _validated(paths, profil, tahun, pilih_terbaru, progress, options, outputs,
-                        status=True)
+                        absent_opd=True)
     kons = build_konsolidasi(report, profil, profil.referensi(), report.tahun)
     with Staging() as staging:
         feedback, written = _stage_side_outputs(report, profil, outputs, staging, progress)
@@ -169,7 +169,7 @@ def status(
     from pemetaan_ksd.status import status_pengumpulan
 
     report = _validated(paths, profil, tahun, pilih_terbaru, progress, RunOptions(), Outputs(),
-                        status=True)
+                        absent_opd=True)
     return StatusRun(report=report, items=status_pengumpulan(report, profil))
 
 
@@ -209,18 +209,16 @@ def _validated(
     progress: Progress | None,
     options: RunOptions,
     outputs: Outputs,
-    status: bool = False,
+    absent_opd: bool = False,
 ) -> Report:
-    """Run the engine, refuse outputs that would land on inputs; with `status`, also note
-    the OPD that sent nothing (KSD504)."""
+    """Run the engine and refuse outputs that would land on inputs. `absent_opd` (gabung and
+    status, which speak for the whole inbox): also KSD504 for each OPD that sent nothing."""
     from pemetaan_ksd import validate as engine
 
     report = engine.validate(paths, profil, tahun, pilih_terbaru, base=options.base,
                              progress=_stage(progress, Stage.CHECK), created=options.created,
-                             exclude=outputs.exclude())
+                             exclude=outputs.exclude(), absent_opd=absent_opd)
     check_outputs(outputs, paths, [fr.path for fr in report.files])
-    if status:
-        report.run_findings = engine.missing_opd(report.files, profil, report.tahun)
     return report
 
 

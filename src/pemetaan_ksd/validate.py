@@ -15,7 +15,7 @@ from pemetaan_ksd import __version__
 from pemetaan_ksd.contract import SHEET_USULAN
 from pemetaan_ksd.errors import InputError as UsageError
 from pemetaan_ksd.inputs import collect_inputs
-from pemetaan_ksd.model import FileResult, Finding, Report, Skipped, Submission
+from pemetaan_ksd.model import FileResult, Report, Skipped, Submission
 from pemetaan_ksd.profile import Profil
 from pemetaan_ksd.read import read_submission
 from pemetaan_ksd.read.own import own_output_reason
@@ -33,7 +33,6 @@ __all__ = [
     "check_across",
     "check_submission",
     "display_path",
-    "missing_opd",
     "validate",
 ]
 
@@ -58,17 +57,6 @@ def check_across(results: Sequence[FileResult], ctx: Context, *, pilih_terbaru: 
     """
     files = choose_newest(results) if pilih_terbaru else list(results)
     return ENGINE.across(Batch(tuple(files), pilih_terbaru, absent_opd), ctx)
-
-
-def missing_opd(results: list[FileResult], profil: Profil, tahun: int | None = None
-                ) -> list[Finding]:
-    """KSD504 for each OPD of the profile without a readable file.
-
-    Kept while api.py calls it; `validate(..., absent_opd=True)` puts the same findings in
-    `Report.run_findings`.
-    """
-    ctx = Context.from_profile(profil, tahun)
-    return ENGINE.across(Batch(tuple(results), absent_opd=True), ctx).run_findings
 
 
 def display_path(path: Path, base: Path | None = None) -> str:
