@@ -18,9 +18,10 @@ import time
 from pathlib import Path
 
 from pemetaan_ksd.merge import build_konsolidasi
-from pemetaan_ksd.model import FileResult, Finding, Report, RowResult, Severity, Usulan
+from pemetaan_ksd.model import FileResult, Finding, RowResult, Severity, Usulan
 from pemetaan_ksd.profile import Profil, load_profile
 from pemetaan_ksd.reference import Level
+from pemetaan_ksd.report import Report
 from pemetaan_ksd.write.workbook.writer import write_workbook
 
 MITRA = (

@@ -19,8 +19,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from conftest import ConvertFormats
 from pemetaan_ksd import api, contract
 from pemetaan_ksd.contract import SHEET_CATATAN
-from pemetaan_ksd.model import FileResult, Finding, Report, Severity
+from pemetaan_ksd.model import FileResult, Finding, Severity
 from pemetaan_ksd.profile import load_profile
+from pemetaan_ksd.report import Report
 from pemetaan_ksd.validate import validate
 from pemetaan_ksd.write.feedback import feedback_paths, write_feedback_copies
 from pemetaan_ksd.write.feedback_marks import mark_findings

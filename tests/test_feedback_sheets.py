@@ -16,9 +16,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from conftest import ConvertFormats
 from pemetaan_ksd import contract
-from pemetaan_ksd.model import Report
 from pemetaan_ksd.profile import load_profile
 from pemetaan_ksd.read import read_grids
+from pemetaan_ksd.report import Report
 from pemetaan_ksd.validate import validate
 from pemetaan_ksd.write.feedback import build_feedback, write_feedback_copies
 from pemetaan_ksd.write.template_sheets import template_column_letters

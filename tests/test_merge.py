@@ -18,8 +18,9 @@ import pandas as pd
 import pytest
 
 from pemetaan_ksd.merge import Konsolidasi, build_konsolidasi, covers, jangka_waktu
-from pemetaan_ksd.model import FileResult, Finding, Report, RowResult, Severity, Usulan
+from pemetaan_ksd.model import FileResult, Finding, RowResult, Severity, Usulan
 from pemetaan_ksd.profile import Profil, load_profile
+from pemetaan_ksd.report import Report
 
 # ------------------------------------------------------------------ factory
 

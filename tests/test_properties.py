@@ -8,14 +8,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pemetaan_ksd.model import (
-    FileResult,
-    Finding,
-    Report,
-    RowResult,
-    Severity,
-    Usulan,
-)
+from pemetaan_ksd.model import FileResult, Finding, RowResult, Severity, Usulan
+from pemetaan_ksd.report import Report
 from pemetaan_ksd.write.feedback import feedback_paths
 
 _STEMS = st.text(alphabet="abAB_ .-é", min_size=1, max_size=6).filter(lambda s: s.strip(". "))

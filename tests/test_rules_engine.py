@@ -12,8 +12,9 @@ import pytest
 
 from pemetaan_ksd import contract
 from pemetaan_ksd.errors import InternalError
-from pemetaan_ksd.model import CellError, CellValue, Finding, Report, Severity
+from pemetaan_ksd.model import CellError, CellValue, Finding, Severity
 from pemetaan_ksd.profile import load_profile
+from pemetaan_ksd.report import Report
 from pemetaan_ksd.rules import hukum, isian
 from pemetaan_ksd.rules.catalog import ENGINE, RULES
 from pemetaan_ksd.rules.columns import Row, read_each

@@ -17,7 +17,8 @@ import pytest
 from openpyxl.utils import get_column_letter
 
 from pemetaan_ksd.errors import OutputError
-from pemetaan_ksd.model import Report, Severity
+from pemetaan_ksd.model import Severity
+from pemetaan_ksd.report import Report
 from pemetaan_ksd.write import atomic
 from pemetaan_ksd.write.atomic import atomic_write_bytes, atomic_write_with
 from pemetaan_ksd.write.workbook import info

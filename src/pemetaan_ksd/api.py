@@ -14,7 +14,7 @@ from pemetaan_ksd.demo.langkah import DEFAULT_FOLDER as DEMO_FOLDER
 from pemetaan_ksd.demo.langkah import JUMLAH_LANGKAH, Langkah
 from pemetaan_ksd.errors import ProfileError, UsageError
 from pemetaan_ksd.interrupt import Interrupted, signals_raise
-from pemetaan_ksd.model import FileResult, FileStatus, Finding, Report, Severity
+from pemetaan_ksd.model import FileResult, FileStatus, Finding, Severity
 from pemetaan_ksd.outputs import Outputs, Progress, Stage, check_outputs
 from pemetaan_ksd.profile import (
     BUILTIN_DAERAH,
@@ -24,6 +24,7 @@ from pemetaan_ksd.profile import (
     load_profile,
     render_profile,
 )
+from pemetaan_ksd.report import Report
 from pemetaan_ksd.status import (
     StatusKirim,
     StatusOpd,

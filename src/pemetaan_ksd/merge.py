@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from pemetaan_ksd.errors import RekonsiliasiError
-from pemetaan_ksd.model import FileResult, Report, RowResult, Severity, Usulan
+from pemetaan_ksd.model import FileResult, RowResult, Severity, Usulan
 from pemetaan_ksd.profile import Profil
 from pemetaan_ksd.reference import Referensi
 from pemetaan_ksd.rekap import (
@@ -27,6 +27,7 @@ from pemetaan_ksd.rekap import (
     rekap_opd,
     rekap_urusan,
 )
+from pemetaan_ksd.report import Report
 from pemetaan_ksd.status import StatusOpd, status_pengumpulan
 
 PRIORITY_RANK = {"Tinggi": 0, "Sedang": 1, "Rendah": 2}

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from pemetaan_ksd.model import SCHEMA_VERSION, FileResult, FileStatus, Report, count_severities
+from pemetaan_ksd.model import SCHEMA_VERSION, FileResult, FileStatus, count_severities
 from pemetaan_ksd.profile import Profil
+from pemetaan_ksd.report import Report
 
 
 class StatusKirim(StrEnum):

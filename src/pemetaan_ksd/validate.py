@@ -15,10 +15,11 @@ from pemetaan_ksd import __version__
 from pemetaan_ksd.contract import SHEET_USULAN
 from pemetaan_ksd.errors import InputError as UsageError
 from pemetaan_ksd.inputs import collect_inputs
-from pemetaan_ksd.model import FileResult, Report, Skipped, Submission
+from pemetaan_ksd.model import FileResult, Submission
 from pemetaan_ksd.profile import Profil
 from pemetaan_ksd.read import read_submission
 from pemetaan_ksd.read.own import own_output_reason
+from pemetaan_ksd.report import Report, Skipped
 from pemetaan_ksd.rules.catalog import ENGINE
 from pemetaan_ksd.rules.context import Context
 from pemetaan_ksd.rules.engine import Across

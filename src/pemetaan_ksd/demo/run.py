@@ -19,8 +19,9 @@ from pemetaan_ksd.demo.build import write_submissions
 from pemetaan_ksd.demo.contoh import CONTOH, DINKES, Contoh
 from pemetaan_ksd.demo.langkah import Langkah
 from pemetaan_ksd.errors import FolderNotEmptyError, FolderNotWritableError
-from pemetaan_ksd.model import FileResult, FileStatus, Report, Severity
+from pemetaan_ksd.model import FileResult, FileStatus, Severity
 from pemetaan_ksd.profile import BUILTIN_DAERAH, BUILTIN_TAHUN, Profil, load_profile
+from pemetaan_ksd.report import Report
 from pemetaan_ksd.rules.registry import CODES
 from pemetaan_ksd.write.template import write_templates
 

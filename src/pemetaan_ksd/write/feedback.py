@@ -17,8 +17,9 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from pemetaan_ksd.model import FileResult, Report
+from pemetaan_ksd.model import FileResult
 from pemetaan_ksd.profile import Profil
+from pemetaan_ksd.report import Report
 from pemetaan_ksd.write.atomic import Staging, atomic_write_with
 from pemetaan_ksd.write.feedback_dropdowns import restore_dropdowns
 from pemetaan_ksd.write.feedback_marks import clear_previous_marks, mark_findings

@@ -18,8 +18,9 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pemetaan_ksd.contract import SHEET_CATATAN
-from pemetaan_ksd.model import FileResult, FileStatus, Finding, Report, Severity
+from pemetaan_ksd.model import FileResult, FileStatus, Finding, Severity
 from pemetaan_ksd.read import find_sheet
+from pemetaan_ksd.report import Report
 from pemetaan_ksd.write import styles
 from pemetaan_ksd.write.feedback_marks import FILL_COLOUR, INK_COLOUR, Target
 from pemetaan_ksd.write.feedback_text import (

@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pemetaan_ksd.model import SCHEMA_VERSION, FileResult, Report
+from pemetaan_ksd.model import SCHEMA_VERSION, FileResult
+from pemetaan_ksd.report import Report
 from pemetaan_ksd.write.atomic import Staging, atomic_write_bytes
 
 

@@ -6,8 +6,9 @@ import datetime as dt
 from typing import Any
 
 from pemetaan_ksd.merge import Konsolidasi
-from pemetaan_ksd.model import FileStatus, Report
+from pemetaan_ksd.model import FileStatus
 from pemetaan_ksd.rekap import records_of
+from pemetaan_ksd.report import Report
 from pemetaan_ksd.status import status_label
 from pemetaan_ksd.write.workbook.formats import Styles
 from pemetaan_ksd.write.workbook.table import (

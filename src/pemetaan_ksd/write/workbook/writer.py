@@ -12,8 +12,8 @@ from pathlib import Path
 import xlsxwriter
 
 from pemetaan_ksd.merge import Konsolidasi
-from pemetaan_ksd.model import Report
 from pemetaan_ksd.profile import Profil
+from pemetaan_ksd.report import Report
 from pemetaan_ksd.write.atomic import Staging, atomic_write_with
 from pemetaan_ksd.write.workbook import (
     daftar,
