@@ -180,12 +180,11 @@ def _read_table(path: Path) -> list[list[object]]:
         text = path.read_text(encoding="utf-8-sig")
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
         return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
-    from python_calamine import CalamineWorkbook
+    from pemetaan_ksd.read.tabular import TableUnreadable, first_sheet_rows
 
     try:
-        book = CalamineWorkbook.from_path(str(path))
-        return [list(r) for r in book.get_sheet_by_index(0).to_python(skip_empty_area=False)]
-    except Exception as exc:  # any failure to parse is a user-facing error
+        return first_sheet_rows(path)
+    except TableUnreadable as exc:
         raise NomenklaturError(f"Berkas nomenklatur {path} tidak dapat dibaca: {exc}") from exc
 
 
