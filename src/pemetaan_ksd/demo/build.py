@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import math
 import re
 import zipfile
 from collections.abc import Sequence
@@ -21,6 +20,7 @@ from pemetaan_ksd.demo.contoh import Contoh
 from pemetaan_ksd.profile import PerangkatDaerah, Profil
 from pemetaan_ksd.write.atomic import atomic_write_bytes
 from pemetaan_ksd.write.template import base_workbook, personalize, template_column_letters
+from pemetaan_ksd.write.text_metrics import rough_lines
 
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 CONTACT = {"telepon": "0511-4721xxx", "email": "ksd@banjarkab.go.id"}
@@ -59,7 +59,7 @@ def _fit_row_heights(ws: Worksheet, contoh: Contoh) -> list[int]:
         for key, value in row.items():
             width = COLUMN_BY_KEY[key].width
             if isinstance(value, str):
-                lines = max(lines, math.ceil(len(value) * 1.15 / max(width, 1.0)))
+                lines = max(lines, rough_lines(value, width))
         excel_row = contract.FIRST_DATA_ROW + index
         ws.row_dimensions[excel_row].height = LINE_HEIGHT * lines + 3
         rows.append(excel_row)
