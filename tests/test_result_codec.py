@@ -131,6 +131,12 @@ def test_the_minimal_result_round_trips() -> None:
     assert decode(encode(fr), fr.path, fr.display_path) == fr
 
 
+def test_a_text_of_a_str_subclass_comes_back_equal() -> None:
+    fr = _minimal()
+    fr.file_findings = [Finding("KSD102", Severity.INFO, "pesan", value=Severity.GALAT)]
+    assert decode(encode(fr), fr.path, fr.display_path) == fr
+
+
 def test_a_value_outside_the_declared_types_is_our_fault() -> None:
     fr = _minimal()
     fr.tanggal_pengisian = dt.datetime(2025, 2, 14, 8, 0)  # declared a date

@@ -111,7 +111,9 @@ def _is_instance(value: Any, hint: Any) -> bool:
         return value is None
     if hint is float:
         return type(value) in (float, int)  # an int where a float is declared stays an int
-    if hint in (int, str, bool):
+    if hint is str:
+        return isinstance(value, str)  # a StrEnum value is stored as its text, and equals it
+    if hint in (int, bool):
         return type(value) is hint
     if hint is dt.date:
         return type(value) is dt.date
