@@ -29,7 +29,7 @@ ENGLISH = re.compile(
 )
 # What help may show in angle brackets: the kind of value an option takes, or its choices.
 INDONESIAN_KINDS = {"berkas", "folder", "kode", "tahun", "teks", "bilangan", "angka", "lokasi",
-                    "tanggal", "nama", "json", "bidang", "kegiatan", "wilayah"}
+                    "tanggal", "nama", "json", "bidang", "kegiatan", "wilayah", "detik"}
 
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -89,6 +89,21 @@ CASES: list[tuple[str, str, str | None]] = [
     ("status {tmp} --tahun 1.5", NOT_INTEGER, "status"),
     ("status {tmp} --tahun 1999", OUT_OF_RANGE, "status"),
     ("status {tmp}/tidak-ada", "Tidak ditemukan", None),
+    # proses
+    ("proses --keluar {tmp}/keluar", "Opsi --masuk wajib diisi.", "proses"),
+    ("proses --masuk {tmp}", "Opsi --keluar wajib diisi.", "proses"),
+    ("proses --masuk {tmp}/tidak-ada --keluar {tmp}/keluar", "tidak ditemukan", None),
+    ("proses --masuk {tmp} --keluar {tmp}/k --tunggu-stabil -1", "tidak sah", "proses"),
+    ("proses --masuk {tmp} --keluar {tmp}/k --jeda abc", "tidak sah", "proses"),
+    ("proses --masuk {tmp} --keluar {tmp}/k --ulang=ya", NO_VALUE, "proses"),
+    ("proses --masuk {tmp} --keluar {tmp}/k --format xml", BAD_CHOICE, "proses"),
+    ("proses --masuk {tmp} --keluar {tmp}/k --tahun 1800", OUT_OF_RANGE, "proses"),
+    ("proses --masuk {tmp} --keluar {tmp}/k ekstra", "Argumen berlebih: ekstra", "proses"),
+    # riwayat
+    ("riwayat", "Opsi --keluar wajib diisi.", "riwayat"),
+    ("riwayat --keluar {tmp}/kosong", "Belum ada riwayat", None),
+    ("riwayat --keluar {tmp} --opd", NEEDS_VALUE, "riwayat"),
+    ("riwayat --keluar {tmp} --format xml", BAD_CHOICE, "riwayat"),
     # demo
     ("demo a b", "Argumen berlebih: b", "demo"),
     ("demo --tidak-ada", UNKNOWN, "demo"),

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pemetaan_ksd import reference
 from pemetaan_ksd.contract import TAHUN_MAX, TAHUN_MIN
 from pemetaan_ksd.demo.langkah import DEFAULT_FOLDER as DEMO_FOLDER
 from pemetaan_ksd.demo.langkah import JUMLAH_LANGKAH, Langkah
@@ -24,6 +23,7 @@ from pemetaan_ksd.profile import (
     load_profile,
     render_profile,
 )
+from pemetaan_ksd.reference.search import search_reference
 from pemetaan_ksd.report import Report
 from pemetaan_ksd.status import (
     StatusKirim,
@@ -31,10 +31,13 @@ from pemetaan_ksd.status import (
     belum_mengirim,
     ringkasan,
     status_banner,
+    status_label,
 )
 from pemetaan_ksd.write.atomic import Staging, atomic_write_bytes
 
 if TYPE_CHECKING:
+    from pemetaan_ksd.batch import BatchRun
+    from pemetaan_ksd.ledger import FileRecord, RunRecord
     from pemetaan_ksd.merge import Konsolidasi
 
 
@@ -93,6 +96,14 @@ class MergeRun(ValidationRun):
 @dataclass(kw_only=True)
 class StatusRun(ValidationRun):
     items: list[StatusOpd]
+
+
+@dataclass(frozen=True)
+class History:
+    """What `riwayat` shows: the files the ledger has seen, and its last runs."""
+
+    files: list[FileRecord]
+    runs: list[RunRecord]
 
 
 @dataclass(frozen=True)
@@ -223,6 +234,47 @@ def _validated(
     return report
 
 
+def proses(profil: Profil, masuk: Path, keluar: Path, *, tahun: int | None = None,
+           tunggu_stabil: float = 30.0, ulang: bool = False,
+           progress: Progress | None = None) -> BatchRun:
+    """One run of the scheduled job: what is new in `masuk`, the outputs in `keluar`."""
+    from pemetaan_ksd.batch import BatchOptions, run_once
+
+    options = BatchOptions(masuk, keluar, tahun, tunggu_stabil, ulang)
+    return run_once(profil, options, progress=progress)
+
+
+def pantau(profil: Profil, masuk: Path, keluar: Path, *, jeda: float, tunggu_stabil: float,
+           tahun: int | None = None, each: Callable[[BatchRun], None]) -> None:
+    """Run the job again every `jeda` seconds until interrupted; `each` hears every run."""
+    from pemetaan_ksd.batch import BatchOptions, watch
+
+    watch(profil, BatchOptions(masuk, keluar, tahun, tunggu_stabil), jeda, each)
+
+
+def riwayat(keluar: Path, kode_opd: str | None = None, runs: int = 10) -> History:
+    """What the ledger of `keluar` knows: every file seen (of one OPD), and the last runs."""
+    from pemetaan_ksd.batch_folder import LEDGER_NAME
+    from pemetaan_ksd.ledger import Ledger
+
+    path = keluar / LEDGER_NAME
+    if not path.is_file():
+        raise UsageError(f"Belum ada riwayat di {keluar}: folder itu belum pernah dipakai "
+                         "pemetaan-ksd proses (berkas riwayat.sqlite tidak ada).")
+    with Ledger.open(path) as ledger:
+        return History(ledger.history(kode_opd), ledger.last_runs(runs))
+
+
+def history_json(history: History) -> str:
+    """The `riwayat --format json` document."""
+    import dataclasses
+    import json
+
+    document = {"files": [dataclasses.asdict(f) for f in history.files],
+                "runs": [dataclasses.asdict(r) for r in history.runs]}
+    return json.dumps(document, ensure_ascii=False, indent=2, default=str)
+
+
 def langkah_demo(folder: Path, timpa: bool = False) -> Iterator[Langkah]:
     """The demo, step by step: each step's work done, then its narration yielded."""
     from pemetaan_ksd.demo.run import langkah_demo as steps
@@ -247,48 +299,6 @@ def status_json(run: StatusRun, profil: Profil) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
-def search_reference(kind: str, text: str | None, profil: Profil) -> list[tuple[str, str, str]]:
-    """(kode, nama, keterangan) rows for `referensi bidang|kegiatan|wilayah`."""
-    ref = profil.referensi()
-    needle = (text or "").strip()
-    if kind == "bidang":
-        words = needle.casefold().split()
-        return [
-            (b.kode, b.nama_singkat, "objek kerja sama" if b.objek_kerja_sama else "penunjang")
-            for b in reference.bidang_urusan()
-            if b.kode.startswith(needle)
-            or all(w in f"{b.nama_singkat} {b.nama}".casefold() for w in words)
-        ]
-    if kind == "kegiatan":
-        levels = (reference.Level.PROGRAM, reference.Level.KEGIATAN, reference.Level.SUB_KEGIATAN)
-        found = [e for e in ref.nomenklatur.search(needle, limit=400) if e.level in levels]
-        return [(e.kode, e.nama, e.level.label) for e in found]
-    if kind == "wilayah":
-        wilayah = ref.wilayah
-        words = needle.casefold().split()
-        hits = [
-            d
-            for d in wilayah.all()
-            if d.kode.startswith(needle) or all(w in d.nama_lengkap.casefold() for w in words)
-        ]
-        return [(d.kode, d.nama_lengkap, _wilayah_note(d, profil)) for d in hits]
-    raise UsageError(f"Jenis referensi {kind!r} tidak dikenal. Pilih: bidang, kegiatan, wilayah.")
-
-
-def _wilayah_note(d: reference.Daerah, profil: Profil) -> str:
-    provinsi = "" if d.is_provinsi else f"Provinsi {_provinsi_name(d)}"
-    if d.kode == profil.daerah.kode:
-        return "daerah profil ini"
-    if any(t.kode == d.kode for t in profil.tetangga):
-        return f"{provinsi}; berbatasan dengan {profil.daerah.nama_lengkap}".strip("; ")
-    return provinsi
-
-
-def _provinsi_name(d: reference.Daerah) -> str:
-    prov = reference.load().wilayah.get(d.kode_provinsi)
-    return prov.nama if prov else d.kode_provinsi
-
-
 __all__ = [
     "BUILTIN_DAERAH",
     "BUILTIN_TAHUN",
@@ -296,9 +306,11 @@ __all__ = [
     "JUMLAH_LANGKAH",
     "TAHUN_MAX",
     "TAHUN_MIN",
+    "BatchRun",
     "FileResult",
     "FileStatus",
     "Finding",
+    "History",
     "Interrupted",
     "Langkah",
     "MergeRun",
@@ -314,18 +326,23 @@ __all__ = [
     "UsageError",
     "ValidationRun",
     "belum_mengirim",
+    "history_json",
     "init_profile",
     "langkah_demo",
     "make_templates",
     "merge",
     "open_profile",
+    "pantau",
+    "proses",
     "report_json",
     "ringkasan",
+    "riwayat",
     "search_reference",
     "signals_raise",
     "status",
     "status_banner",
     "status_json",
+    "status_label",
     "target_year",
     "validate",
 ]

@@ -34,6 +34,7 @@ __all__ = [
     "check_across",
     "check_submission",
     "display_path",
+    "own_output",
     "validate",
 ]
 
@@ -95,7 +96,7 @@ def validate(paths: list[Path], profil: Profil, tahun: int | None = None,
     for done, path in enumerate(inputs.files, start=1):
         sub = read_submission(path)
         shown = display_path(path, base)
-        reason = _own_output(sub)
+        reason = own_output(sub)
         if reason is not None:
             skipped.append(Skipped(shown, reason))
         else:
@@ -111,7 +112,7 @@ def validate(paths: list[Path], profil: Profil, tahun: int | None = None,
     )
 
 
-def _own_output(sub: Submission) -> str | None:
+def own_output(sub: Submission) -> str | None:
     """Why a workbook is one of the program's own outputs; only asked of one without `Usulan`."""
     if sub.read_error is not None or has_sheet(sub, SHEET_USULAN):
         return None

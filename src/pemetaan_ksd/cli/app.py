@@ -15,7 +15,7 @@ import typer
 
 from pemetaan_ksd import __version__
 from pemetaan_ksd.api import Interrupted, UsageError, signals_raise
-from pemetaan_ksd.cli import cmd_demo, cmd_periksa, cmd_profil, i18n, render
+from pemetaan_ksd.cli import cmd_demo, cmd_periksa, cmd_profil, cmd_proses, i18n, render
 from pemetaan_ksd.cli.i18n import ClickUsageError
 
 EXIT_OK, EXIT_GALAT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -66,6 +66,8 @@ COMMANDS: dict[str, Callable[..., object]] = {
     "validasi": cmd_periksa.validasi,
     "gabung": cmd_periksa.gabung,
     "status": cmd_periksa.status,
+    "proses": cmd_proses.proses,
+    "riwayat": cmd_proses.riwayat,
     "demo": cmd_demo.demo,
     "referensi": cmd_profil.referensi,
 }

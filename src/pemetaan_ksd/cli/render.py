@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console
@@ -26,7 +28,11 @@ from pemetaan_ksd.api import (
     belum_mengirim,
     ringkasan,
     status_banner,
+    status_label,
 )
+
+if TYPE_CHECKING:
+    from pemetaan_ksd.api import BatchRun, History
 
 _WIDTH_WHEN_PIPED = 120
 SEVERITY_STYLE = {Severity.GALAT: "bold red", Severity.PERINGATAN: "yellow", Severity.INFO: "cyan"}
@@ -220,6 +226,65 @@ def merge_summary(rekon: dict[str, int], tahun: int, output: object) -> None:
             f"{rekon['diterima_luar_tahun']} diterima tetapi di luar tahun {tahun} + "
             f"{rekon['ditolak']} perlu perbaikan + {rekon['bukan_usulan']} bukan usulan + "
             f"{rekon['diganti']} dari berkas yang diganti.")
+
+
+_STATE_WORDS = {"diproses": "diproses", "tetap": "tidak berubah", "menunggu": "menunggu (masih "
+                "disalin)", "dilewati": "dilewati"}
+
+
+def batch_run(run: BatchRun, keluar: Path) -> None:
+    """One run of `proses`: a line per file, the totals, and where the outputs are."""
+    c = _console()
+    for item in run.outcomes:
+        status = f" · {status_label(FileStatus(item.status))}" if item.status else ""
+        c.print(f"  {escape(item.path)}: {_STATE_WORDS[item.state]}{escape(status)}")
+    c.print(summary_line(run.report))
+    counts = (f"{run.count('diproses')} diproses, {run.count('tetap')} tidak berubah, "
+              f"{run.count('menunggu')} menunggu")
+    if run.outputs:
+        c.print(f"Proses {run.run_id}: {counts}. Keluaran diperbarui di {escape(str(keluar))}.")
+    else:
+        c.print(f"Proses {run.run_id}: {counts}. Tidak ada yang berubah; keluaran tetap.")
+
+
+def batch_lines(run: BatchRun) -> None:
+    """`proses --pantau`: one line for each file processed in this round."""
+    c = _console()
+    for item in run.outcomes:
+        if item.state == "diproses" and item.status:
+            stamp = run.report.created.strftime("%H:%M:%S")
+            c.print(f"{stamp} {escape(item.path)}: {status_label(FileStatus(item.status))}")
+
+
+def history(h: History, kode_opd: str | None) -> None:
+    """`riwayat`: the files each OPD sent, newest first, then the last runs."""
+    c = _console()
+    title = "Riwayat kiriman" + (f" perangkat daerah {kode_opd}" if kode_opd else "")
+    t = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
+    for header in ("Kode", "Perangkat Daerah", "Berkas", "Pertama", "Terakhir", "Status",
+                   "Galat", "Usulan"):
+        t.add_column(header, overflow="fold")
+    for f in h.files:
+        t.add_row(escape(f.kode_opd or "-"), escape(f.nama_opd or "-"), escape(f.path),
+                  _when(f.first_seen), _when(f.last_seen), status_label(f.status),
+                  str(f.galat), f"{f.rows_accepted}/{f.rows}")
+    c.print(t)
+    runs = Table(title="Proses terakhir", title_justify="left", box=box.SIMPLE_HEAD)
+    for header in ("No", "Mulai", "Selesai", "Hasil", "Kode Keluar", "Berkas", "Diproses",
+                   "Menunggu"):
+        runs.add_column(header, no_wrap=True)
+    for r in h.runs:
+        runs.add_row(str(r.id), _when(r.started), _when(r.ended), r.outcome,
+                     *(_number(n) for n in (r.exit_code, r.inputs, r.processed, r.waiting)))
+    c.print(runs)
+
+
+def _number(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
+def _when(value: dt.datetime | None) -> str:
+    return "-" if value is None else value.strftime("%Y-%m-%d %H:%M")
 
 
 def langkah(step: Langkah, folder: Path) -> None:

@@ -17,7 +17,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from pemetaan_ksd import interrupt
@@ -59,6 +59,7 @@ class Staging:
     def __init__(self) -> None:
         self._staged: list[tuple[Path, Path]] = []  # (temporary, target)
         self._made_dirs: list[Path] = []
+        self.kept_beside: list[tuple[Path, Path]] = []  # (target not replaced, new file's path)
 
     def __enter__(self) -> Staging:
         return self
@@ -86,17 +87,32 @@ class Staging:
     def write_bytes(self, target: Path, data: bytes) -> Path:
         return self.write_with(target, lambda tmp: tmp.write_bytes(data))
 
-    def commit(self) -> list[Path]:
-        """Put every staged output in place; signals wait until the last one is."""
+    def commit(self, beside: Mapping[Path, Path] | None = None) -> list[Path]:
+        """Put every staged output in place; signals wait until the last one is.
+
+        `beside`: for a target that cannot be replaced (open in Excel on Windows), where its new
+        version is kept instead; `kept_beside` then lists (target, where) and the run goes on.
+        """
         done: list[Path] = []
         with interrupt.deferred():
             for tmp, target in self._staged:
                 _copy_mode(tmp, target)
-                _replace(tmp, target)
+                try:
+                    _replace(tmp, target)
+                except OutputError:
+                    if beside is None or target not in beside:
+                        raise
+                    _replace(tmp, beside[target])
+                    self.kept_beside.append((target, beside[target]))
+                    target = beside[target]
                 done.append(target)
             self._staged.clear()
             self._made_dirs.clear()
         return done
+
+    def staged_file(self, target: Path) -> Path:
+        """The temporary file staged for `target` (to copy it to a second target)."""
+        return next(tmp for tmp, t in self._staged if t == Path(target))
 
     def discard(self) -> None:
         for tmp, _ in self._staged:
