@@ -264,3 +264,42 @@ def test_pantau_picks_up_a_file_written_after_it_started(masuk: Path, tmp_path: 
         out, err = watcher.communicate(timeout=60)
     assert watcher.returncode == 130, err.decode()
     assert "dispar.xlsx: Valid" in out.decode()
+
+
+def test_a_workbook_open_in_excel_is_kept_beside(
+    masuk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pemetaan_ksd.write import atomic
+
+    keluar = tmp_path / "keluar"
+    _proses(masuk, keluar)
+    old = (keluar / "rekap-2025.xlsx").read_bytes()
+    original = os.replace
+
+    def excel_holds_it(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        if Path(dst).name == "rekap-2025.xlsx":
+            raise PermissionError(13, "The process cannot access the file")
+        original(src, dst)
+
+    monkeypatch.setattr(atomic, "_on_windows", lambda: True)
+    monkeypatch.setattr(atomic, "_REPLACE_PAUSE", 0)
+    monkeypatch.setattr(os, "replace", excel_holds_it)
+    _settled(build_submission(masuk / "dlh.xlsx", [good_row(), good_row(no=2)]), OLD + 9)
+    capsys.readouterr()
+    assert _proses(masuk, keluar) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "sedang dibuka di Microsoft Excel" in err and "rekap-2025.baru.xlsx" in err
+    assert (keluar / "rekap-2025.xlsx").read_bytes() == old
+    assert (keluar / "rekap-2025.baru.xlsx").exists()
+
+
+def test_the_log_is_rotated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pemetaan_ksd import batch_folder
+
+    monkeypatch.setattr(batch_folder, "LOG_MAX_BYTES", 100)
+    for number in range(40):
+        batch_folder.append_log(tmp_path, [f"baris {number:02d} " + "x" * 30])
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["proses.log", *(f"proses.log.{n}" for n in range(1, 6))]
+    assert "baris 39" in (tmp_path / "proses.log").read_text(encoding="utf-8")
