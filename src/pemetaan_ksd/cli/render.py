@@ -274,7 +274,7 @@ def history(h: History, kode_opd: str | None) -> None:
                    "Menunggu"):
         runs.add_column(header, no_wrap=True)
     for r in h.runs:
-        runs.add_row(str(r.id), _when(r.started), _when(r.ended), r.outcome,
+        runs.add_row(str(r.id), _when(r.started), _when(r.ended), r.outcome.replace("_", " "),
                      *(_number(n) for n in (r.exit_code, r.inputs, r.processed, r.waiting)))
     c.print(runs)
 
