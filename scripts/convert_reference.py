@@ -30,6 +30,84 @@ SHORT_NAME_OVERRIDES = {
     "X.XX": "Penunjang Urusan Pemerintahan",
 }
 
+# Short names of daerah as people write them. NOT an official list: abbreviations in common use,
+# compiled for this project; a profile extends them ([alias] "Kukar" = "64.02").
+SUMBER_PROVINSI = (
+    "singkatan nama provinsi yang lazim dipakai dalam surat dinas dan media; dihimpun untuk "
+    "proyek ini, bukan daftar resmi"
+)
+SUMBER_KALSEL = (
+    "penggunaan umum di lingkungan pemerintah daerah Kalimantan Selatan; dihimpun untuk proyek "
+    "ini, bukan daftar resmi"
+)
+SUMBER_KALTENG = (
+    "penggunaan umum di lingkungan pemerintah daerah Kalimantan Tengah; dihimpun untuk proyek "
+    "ini, bukan daftar resmi"
+)
+SUMBER_KALTIM = (
+    "penggunaan umum di lingkungan pemerintah daerah Kalimantan Timur; dihimpun untuk proyek "
+    "ini, bukan daftar resmi"
+)
+SINGKATAN: list[tuple[str, str, str]] = [
+    # provinsi (those whose official name is already short, such as Riau or Bali, need none)
+    ("NAD", "11", SUMBER_PROVINSI),
+    ("Sumut", "12", SUMBER_PROVINSI),
+    ("Sumbar", "13", SUMBER_PROVINSI),
+    ("Sumsel", "16", SUMBER_PROVINSI),
+    ("Babel", "19", SUMBER_PROVINSI),
+    ("Bangka Belitung", "19", SUMBER_PROVINSI),
+    ("Kepri", "21", SUMBER_PROVINSI),
+    ("DKI", "31", SUMBER_PROVINSI),
+    ("DKI Jakarta", "31", SUMBER_PROVINSI),
+    ("Jakarta", "31", SUMBER_PROVINSI),
+    ("Jabar", "32", SUMBER_PROVINSI),
+    ("Jateng", "33", SUMBER_PROVINSI),
+    ("DIY", "34", SUMBER_PROVINSI),
+    ("DI Yogyakarta", "34", SUMBER_PROVINSI),
+    ("Jatim", "35", SUMBER_PROVINSI),
+    ("NTB", "52", SUMBER_PROVINSI),
+    ("NTT", "53", SUMBER_PROVINSI),
+    ("Kalbar", "61", SUMBER_PROVINSI),
+    ("Kalteng", "62", SUMBER_PROVINSI),
+    ("Kalsel", "63", SUMBER_PROVINSI),
+    ("Kaltim", "64", SUMBER_PROVINSI),
+    ("Kaltara", "65", SUMBER_PROVINSI),
+    ("Sulut", "71", SUMBER_PROVINSI),
+    ("Sulteng", "72", SUMBER_PROVINSI),
+    ("Sulsel", "73", SUMBER_PROVINSI),
+    ("Sultra", "74", SUMBER_PROVINSI),
+    ("Sulbar", "76", SUMBER_PROVINSI),
+    ("Malut", "82", SUMBER_PROVINSI),
+    ("Pabar", "92", SUMBER_PROVINSI),
+    ("Papsel", "93", SUMBER_PROVINSI),
+    ("Papteng", "94", SUMBER_PROVINSI),
+    ("Papeg", "95", SUMBER_PROVINSI),
+    ("PBD", "96", SUMBER_PROVINSI),
+    # kab/kota of Kalimantan Selatan
+    ("Tala", "63.01", SUMBER_KALSEL),
+    ("Batola", "63.04", SUMBER_KALSEL),
+    ("HSS", "63.06", SUMBER_KALSEL),
+    ("HST", "63.07", SUMBER_KALSEL),
+    ("HSU", "63.08", SUMBER_KALSEL),
+    ("Tanbu", "63.10", SUMBER_KALSEL),
+    ("Bjm", "63.71", SUMBER_KALSEL),
+    ("Bjb", "63.72", SUMBER_KALSEL),
+    # kab/kota of the neighbouring provinsi
+    ("Kobar", "62.01", SUMBER_KALTENG),
+    ("Kotim", "62.02", SUMBER_KALTENG),
+    ("Barsel", "62.04", SUMBER_KALTENG),
+    ("Barut", "62.05", SUMBER_KALTENG),
+    ("Gumas", "62.10", SUMBER_KALTENG),
+    ("Pulpis", "62.11", SUMBER_KALTENG),
+    ("Mura", "62.12", SUMBER_KALTENG),
+    ("Bartim", "62.13", SUMBER_KALTENG),
+    ("Kukar", "64.02", SUMBER_KALTIM),
+    ("Kubar", "64.07", SUMBER_KALTIM),
+    ("Kutim", "64.08", SUMBER_KALTIM),
+    ("PPU", "64.09", SUMBER_KALTIM),
+    ("Mahulu", "64.11", SUMBER_KALTIM),
+]
+
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -60,6 +138,31 @@ def short_bidang_name(kode: str, nama: str) -> str:
     return title_case(nama.removeprefix("URUSAN PEMERINTAHAN BIDANG ").strip())
 
 
+def _key(text: str) -> str:
+    """A name as the resolver compares it: case, punctuation and spaces do not matter."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def singkatan_rows(names: dict[str, str]) -> list[list[str]]:
+    """The alias rows, checked: each code exists, no alias repeats or shadows an official name."""
+    official = set()
+    for nama in names.values():
+        for prefix in ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota "):
+            nama = nama.removeprefix(prefix)
+        official.add(_key(nama))
+    rows: list[list[str]] = []
+    seen: set[str] = set()
+    for alias, kode, source in SINGKATAN:
+        key = _key(alias)
+        if kode not in names:
+            raise SystemExit(f"singkatan {alias!r}: kode {kode} tidak ada dalam data wilayah")
+        if key in seen or key in official:
+            raise SystemExit(f"singkatan {alias!r} berulang atau sama dengan nama resmi")
+        seen.add(key)
+        rows.append([alias, kode, names[kode], source])
+    return rows
+
+
 def convert(src: Path) -> dict[str, object]:
     OUT.mkdir(parents=True, exist_ok=True)
     bidang_rows = read_csv(src / "urusan_bidang_urusan.csv")
@@ -85,6 +188,10 @@ def convert(src: Path) -> dict[str, object]:
         for r in read_csv(src / "wilayah_provinsi_kabkota_2025.csv")
     ]
     write_csv(OUT / "wilayah.csv", ["kode", "nama", "tingkat", "jenis", "kode_provinsi"], wilayah)
+
+    names = {r["kode"]: r["nama"] for r in read_csv(src / "wilayah_provinsi_kabkota_2025.csv")}
+    singkatan = singkatan_rows(names)
+    write_csv(OUT / "singkatan.csv", ["singkatan", "kode", "nama", "sumber"], singkatan)
 
     pairs = [
         [r["kode_a"], r["kode_b"], r["lintas_provinsi"], r["approx_shared_border_km"]]
@@ -117,6 +224,15 @@ def convert(src: Path) -> dict[str, object]:
             ),
             "berkas_sumber": "kabkota_berbatasan.csv",
             "sha256": sha256(src / "kabkota_berbatasan.csv"),
+        },
+        "singkatan": {
+            "instrumen": (
+                "singkatan nama daerah yang lazim dipakai, dihimpun untuk proyek ini "
+                "(bukan daftar resmi); kode menurut " + WILAYAH_INSTRUMEN
+            ),
+            "berkas_sumber": "scripts/convert_reference.py (tabel SINGKATAN)",
+            "baris": len(singkatan),
+            "sumber_per_baris": "kolom sumber pada singkatan.csv",
         },
     }
     (OUT / "sumber.json").write_text(json.dumps(sumber, indent=2, ensure_ascii=False) + "\n")

@@ -132,3 +132,99 @@ def test_nomenclature_without_kegiatan_is_refused(tmp_path: Path) -> None:
     bad.write_text("kode,nama\nabc,def\n")
     with pytest.raises(NomenklaturError, match="kegiatan"):
         reference.load(bad)
+
+
+# --- short names, prefixes, spacing and the closest name (issue 11.1) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kode"),
+    [
+        ("Pemko Banjarmasin", "63.71"),
+        ("Kot. Banjarmasin", "63.71"),
+        ("Pemko Banjarbaru", "63.72"),
+        ("Kota Banjar Baru", "63.72"),
+        ("Prov. Kalsel", "63"),
+        ("Pemprov Kalsel", "63"),
+        ("Batola", "63.04"),
+        ("Kabupaten HSS", "63.06"),
+        ("HST", "63.07"),
+        ("HSU", "63.08"),
+        ("Tala", "63.01"),
+        ("Tanbu", "63.10"),
+        ("Kota Baru", "63.02"),
+        ("Palangka Raya", "62.71"),
+        ("Kukar", "64.02"),
+        ("Kaltim", "64"),
+        ("Jabar", "32"),
+        ("Jateng", "33"),
+        ("Jatim", "35"),
+        ("DKI", "31"),
+        ("DIY", "34"),
+        ("NTB", "52"),
+        ("NTT", "53"),
+        ("Sulsel", "73"),
+        ("Sumut", "12"),
+        ("Babel", "19"),
+        ("Kepri", "21"),
+    ],
+)
+def test_short_names_and_prefixes_resolve(ref: reference.Referensi, text: str, kode: str) -> None:
+    found = ref.wilayah.resolve(text, prefer_provinsi="63")
+    assert found is not None and found.kode == kode
+
+
+def test_every_provinsi_resolves_with_a_prefix_and_most_by_a_short_name(
+    ref: reference.Referensi,
+) -> None:
+    provinsi = [d for d in ref.wilayah.all() if d.is_provinsi]
+    assert len(provinsi) == 38
+    for d in provinsi:
+        assert ref.wilayah.resolve(f"Prov. {d.nama}") == d, d.nama
+        assert ref.wilayah.resolve(f"Pemprov {d.nama}") == d, d.nama
+    short = {s.kode for s in reference.wilayah_singkatan() if "." not in s.kode}
+    # a short official name is its own short name: Riau, Jambi, Bali, Papua, ...
+    long_names = {d.kode for d in provinsi if len(d.nama.split()) > 1}
+    assert long_names <= short
+
+
+def test_a_short_name_of_another_type_does_not_resolve(ref: reference.Referensi) -> None:
+    assert ref.wilayah.resolve("Kota HSS") is None
+    assert ref.wilayah.resolve("Kabupaten Kalsel") is None
+
+
+def test_the_packaged_short_names_say_where_they_come_from() -> None:
+    rows = reference.wilayah_singkatan()
+    assert {"Batola", "HSS", "HST", "HSU", "Tala", "Tanbu", "Kalsel"} <= {s.singkatan for s in rows}
+    assert all("bukan daftar resmi" in s.sumber for s in rows)
+    assert "Kalimantan Selatan" in next(s.sumber for s in rows if s.singkatan == "Batola")
+    assert reference.sumber()["singkatan"]["baris"] == len(rows)
+
+
+def test_the_closest_name_is_offered_quickly(ref: reference.Referensi) -> None:
+    import time
+
+    start = time.perf_counter()
+    assert [d.kode for d in ref.wilayah.mirip("Kota Banjarmasn", "63")] == ["63.71"]
+    assert [d.kode for d in ref.wilayah.mirip("banjarmasn")] == ["63.71"]
+    assert [d.kode for d in ref.wilayah.mirip("Kab Tanah Lau")] == ["63.01"]
+    assert ref.wilayah.mirip("Kota Antah Berantah") == []
+    assert ref.wilayah.mirip("HSX") == []
+    assert time.perf_counter() - start < 0.5  # ~2 ms each over 552 names
+
+
+def test_a_profile_adds_short_names(ref: reference.Referensi) -> None:
+    extended = reference.load(alias=(("Bakula", "63.72"),)).wilayah
+    found = extended.resolve("Pemko Bakula")
+    assert found is not None and found.kode == "63.72"
+    assert ref.wilayah.resolve("Bakula") is None  # the packaged set is untouched
+
+
+def test_referensi_wilayah_finds_short_and_misspelt_names() -> None:
+    from pemetaan_ksd.profile import load_profile
+    from pemetaan_ksd.reference.search import search_reference
+
+    profil = load_profile(None)
+    assert [r[0] for r in search_reference("wilayah", "banjarmasn", profil)] == ["63.71"]
+    assert [r[0] for r in search_reference("wilayah", "Batola", profil)] == ["63.04"]
+    assert [r[0] for r in search_reference("wilayah", "banjar baru", profil)] == ["63.72"]

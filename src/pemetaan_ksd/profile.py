@@ -40,6 +40,8 @@ class Profil:
     nomenklatur_berkas: Path | None = None
     nomenklatur_versi: str | None = None
     tetangga: tuple[Daerah, ...] = field(default=())
+    # [alias] short names of daerah this profile adds: {"Kukar": "64.02"}
+    alias: tuple[tuple[str, str], ...] = field(default=())
 
     def opd(self, kode: str) -> PerangkatDaerah | None:
         wanted = kode.strip()
@@ -47,7 +49,7 @@ class Profil:
 
     def referensi(self) -> reference.Referensi:
         try:
-            return reference.load(self.nomenklatur_berkas, self.nomenklatur_versi)
+            return reference.load(self.nomenklatur_berkas, self.nomenklatur_versi, self.alias)
         except reference.NomenklaturError as exc:
             raise ProfileError(f"Profil {self.sumber}, kunci nomenklatur.berkas: {exc}") from exc
 
@@ -172,7 +174,24 @@ def parse_profile(text: str, source: str, base: Path, bawaan: bool = False) -> P
         nomenklatur_berkas=(base / berkas) if berkas else None,
         nomenklatur_versi=str(versi) if versi else None,
         tetangga=tuple(wilayah.tetangga(daerah)),
+        alias=_parse_alias(data.get("alias", {}), where),
     )
+
+
+def _parse_alias(entries: Any, where: _Locator) -> tuple[tuple[str, str], ...]:
+    """[alias] "Kukar" = "64.02": short names of daerah, each a known code."""
+    if not isinstance(entries, dict):
+        raise ProfileError(where.at("alias", None, 'harus berupa bagian [alias], misalnya '
+                                    '[alias] lalu "Kukar" = "64.02"'))
+    wilayah = reference.load().wilayah
+    out: list[tuple[str, str]] = []
+    for nama, kode in entries.items():
+        if not isinstance(kode, str) or wilayah.get(kode) is None:
+            raise ProfileError(where.at(
+                f'"{nama}"', "alias", f"harus berupa kode wilayah Kemendagri yang dikenal, "
+                f'misalnya "{nama}" = "64.02"; cari dengan: pemetaan-ksd referensi wilayah NAMA'))
+        out.append((nama, kode.strip()))
+    return tuple(out)
 
 
 def _parse_opd(entries: Any, where: _Locator) -> tuple[PerangkatDaerah, ...]:

@@ -13,7 +13,8 @@ from pemetaan_ksd.reference import nomenklatur as _nomenklatur
 from pemetaan_ksd.reference import wilayah as _wilayah
 from pemetaan_ksd.reference.data import read_text, sumber
 from pemetaan_ksd.reference.nomenklatur import Entry, Level, Nomenklatur
-from pemetaan_ksd.reference.wilayah import Daerah, Wilayah
+from pemetaan_ksd.reference.wilayah import Daerah, Singkatan, Wilayah
+from pemetaan_ksd.reference.wilayah import singkatan as wilayah_singkatan
 
 __all__ = [
     "BidangUrusan",
@@ -23,10 +24,12 @@ __all__ = [
     "Nomenklatur",
     "NomenklaturError",
     "Referensi",
+    "Singkatan",
     "Wilayah",
     "bidang_urusan",
     "load",
     "sumber",
+    "wilayah_singkatan",
 ]
 
 
@@ -69,11 +72,24 @@ def _packaged_nomenklatur() -> Nomenklatur:
     return _nomenklatur.packaged()
 
 
-def load(nomenklatur_file: Path | None = None, versi: str | None = None) -> Referensi:
-    """The packaged reference data, or a newer nomenclature file when the profile names one."""
+def load(
+    nomenklatur_file: Path | None = None,
+    versi: str | None = None,
+    alias: tuple[tuple[str, str], ...] = (),
+) -> Referensi:
+    """The packaged reference data, or a newer nomenclature file when the profile names one.
+
+    `alias`: short names of daerah a profile adds to the packaged ones ("Kukar" -> "64.02").
+    """
     nomen = (
         _nomenklatur.load_file(nomenklatur_file, versi)
         if nomenklatur_file is not None
         else _packaged_nomenklatur()
     )
-    return Referensi(nomen, _wilayah.packaged())
+    return Referensi(nomen, _wilayah_with(alias))
+
+
+@cache
+def _wilayah_with(alias: tuple[tuple[str, str], ...]) -> Wilayah:
+    packaged = _wilayah.packaged()
+    return packaged.with_singkatan(dict(alias)) if alias else packaged

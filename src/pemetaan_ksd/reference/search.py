@@ -31,6 +31,10 @@ def search_reference(kind: str, text: str | None, profil: Profil) -> list[tuple[
             for d in wilayah.all()
             if d.kode.startswith(needle) or all(w in d.nama_lengkap.casefold() for w in words)
         ]
+        if not hits and needle:
+            # a short name ("Batola", "Kalsel"), else the closest names ("banjarmasn")
+            known = wilayah.resolve(needle, profil.provinsi.kode)
+            hits = [known] if known else wilayah.mirip(needle, profil.provinsi.kode)
         return [(d.kode, d.nama_lengkap, _wilayah_note(d, profil)) for d in hits]
     raise UsageError(f"Jenis referensi {kind!r} tidak dikenal. Pilih: bidang, kegiatan, wilayah.")
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,7 +21,9 @@ _TYPE_WORDS = {
     "kab": "kabupaten",
     "pemkab": "kabupaten",
     "kota": "kota",
+    "kot": "kota",
     "pemkot": "kota",
+    "pemko": "kota",
     "provinsi": "provinsi",
     "prov": "provinsi",
     "propinsi": "provinsi",
@@ -27,6 +31,8 @@ _TYPE_WORDS = {
 }
 _NOISE_WORDS = {"pemerintah", "pemda", "daerah", "administrasi", "adm"}
 _CODE = re.compile(r"^\d{2}(?:\.\d{2})?$")
+# How close a misspelt name must be to a daerah's name to be offered ("Banjarmasn": 0.95).
+MIRIP_MIN = 0.8
 
 
 @dataclass(frozen=True)
@@ -64,20 +70,55 @@ def _strip_type(name: str) -> str:
 
 
 def _tokens(text: str) -> tuple[str | None, str]:
-    """(type word or None, bare name) of a typed daerah name, normalized."""
+    """(type word or None, bare name) of a typed daerah name, normalized.
+
+    The bare name has no spaces: "Banjar Baru" and "Banjarbaru" are one name.
+    """
     cleaned = re.sub(r"[^\w\s]", " ", text.casefold())
     words = [w for w in cleaned.split() if w not in _NOISE_WORDS]
     kind = None
     while words and words[0] in _TYPE_WORDS:
         kind = _TYPE_WORDS[words.pop(0)]
-    return kind, " ".join(words)
+    return kind, "".join(words)
+
+
+def _untyped(text: str) -> str:
+    """The whole name as one bare name, type words kept ("Kota Baru" -> "kotabaru")."""
+    cleaned = re.sub(r"[^\w\s]", " ", text.casefold())
+    return "".join(w for w in cleaned.split() if w not in _NOISE_WORDS)
+
+
+def _kind_of(daerah: Daerah) -> str:
+    if daerah.is_provinsi:
+        return "provinsi"
+    return "kota" if daerah.jenis.startswith("Kota") else "kabupaten"
+
+
+@dataclass(frozen=True)
+class Singkatan:
+    """A short name people write for a daerah ("Batola"), with where it comes from."""
+
+    singkatan: str
+    kode: str
+    sumber: str
 
 
 class Wilayah:
     """All provinsi and kab/kota with their borders."""
 
-    def __init__(self, daerah: list[Daerah], pairs: list[tuple[str, str, bool]]):
+    def __init__(
+        self,
+        daerah: list[Daerah],
+        pairs: list[tuple[str, str, bool]],
+        singkatan: Mapping[str, str] | None = None,
+    ):
         self._by_code = {d.kode: d for d in daerah}
+        # short name (normalized) -> code; unknown codes are left out
+        self._alias: dict[str, str] = {}
+        for text, kode in (singkatan or {}).items():
+            key = _tokens(text)[1]
+            if key and kode in self._by_code:
+                self._alias[key] = kode
         self._by_name: dict[tuple[str, str], list[Daerah]] = {}
         self._by_bare: dict[str, list[Daerah]] = {}
         for d in daerah:
@@ -127,11 +168,72 @@ class Wilayah:
         kind, bare = _tokens(raw)
         if not bare:
             return None
+        found = self._lookup(kind, bare, prefer_provinsi)
+        if found is None and kind is not None and not self._candidates(kind, bare):
+            # "Kota Baru": the type word is part of the name (Kabupaten Kotabaru)
+            found = self._lookup(None, _untyped(raw), prefer_provinsi)
+        return found
+
+    def _candidates(self, kind: str | None, bare: str) -> list[Daerah]:
         if kind is not None:
-            candidates = self._by_name.get((kind, bare), [])
-        else:
-            candidates = self._by_bare.get(bare, [])
-        return _pick(candidates, prefer_provinsi)
+            return self._by_name.get((kind, bare), [])
+        return self._by_bare.get(bare, [])
+
+    def _lookup(self, kind: str | None, bare: str, prefer_provinsi: str | None) -> Daerah | None:
+        """An official name first; else a short name ("Batola", "Kalsel") of the right type."""
+        candidates = self._candidates(kind, bare)
+        if candidates:
+            return _pick(candidates, prefer_provinsi)
+        kode = self._alias.get(bare)
+        daerah = self._by_code.get(kode) if kode else None
+        if daerah is not None and (kind is None or kind == _kind_of(daerah)):
+            return daerah
+        return None
+
+    def with_singkatan(self, extra: Mapping[str, str]) -> Wilayah:
+        """The same daerah with more short names (a profile [alias]): they win."""
+        copy = object.__new__(Wilayah)
+        copy.__dict__.update(self.__dict__)
+        copy._alias = dict(self._alias)
+        for text, kode in extra.items():
+            key = _tokens(text)[1]
+            if key and kode in self._by_code:
+                copy._alias[key] = kode
+        return copy
+
+    def mirip(self, text: str, prefer_provinsi: str | None = None, n: int = 3) -> list[Daerah]:
+        """The daerah whose name is closest to a name that resolves to nothing, best first.
+
+        difflib's ratio over names without type words and spaces ("banjarmasn" ~ "banjarmasin"),
+        restricted to the type written ("Kota ..."); official names and short names both count.
+        Names scoring within 0.03 of the best are all given; none below MIRIP_MIN.
+        """
+        kind, bare = _tokens(" ".join(text.split()))
+        if len(bare) < 3:
+            return []
+        scored: dict[str, float] = {}
+        for key, daerah in self._fuzzy_choices():
+            if kind is not None and kind != _kind_of(daerah):
+                continue
+            matcher = difflib.SequenceMatcher(None, bare, key)
+            if matcher.real_quick_ratio() < MIRIP_MIN or matcher.quick_ratio() < MIRIP_MIN:
+                continue
+            score = matcher.ratio()
+            if score >= MIRIP_MIN and score > scored.get(daerah.kode, 0.0):
+                scored[daerah.kode] = score
+        if not scored:
+            return []
+        best = max(scored.values())
+        ranked = sorted(
+            (kode for kode, score in scored.items() if score >= best - 0.03),
+            key=lambda k: (-scored[k], self._by_code[k].kode_provinsi != prefer_provinsi, k),
+        )
+        return [self._by_code[k] for k in ranked[:n]]
+
+    def _fuzzy_choices(self) -> list[tuple[str, Daerah]]:
+        choices = [(bare, d) for bare, found in self._by_bare.items() for d in found]
+        choices += [(key, self._by_code[kode]) for key, kode in self._alias.items()]
+        return choices
 
     def candidates(self, text: str) -> list[Daerah]:
         """Every daerah a bare name could denote (for messages about ambiguous names)."""
@@ -186,4 +288,11 @@ def packaged() -> Wilayah:
         (r["kode_a"], r["kode_b"], r["lintas_provinsi"] == "1")
         for r in csv.DictReader(io.StringIO(read_text("berbatasan.csv")))
     ]
-    return Wilayah(daerah, pairs)
+    return Wilayah(daerah, pairs, {s.singkatan: s.kode for s in singkatan()})
+
+
+@cache
+def singkatan() -> tuple[Singkatan, ...]:
+    """The packaged short names (reference/data/singkatan.csv; not an official list)."""
+    rows = csv.DictReader(io.StringIO(read_text("singkatan.csv")))
+    return tuple(Singkatan(r["singkatan"], r["kode"], r["sumber"]) for r in rows)

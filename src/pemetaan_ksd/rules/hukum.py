@@ -22,6 +22,7 @@ KSD402 = message("KSD402")
 KSD402_KODE = message("KSD402", "kode")
 KSD402_TIDAK_COCOK = message("KSD402", "tidak_cocok")
 KSD402_AMBIGU = message("KSD402", "ambigu")
+KSD402_MIRIP = message("KSD402", "mirip")
 KSD403 = message("KSD403")
 KSD404 = message("KSD404")
 KSD404_EKSTERNALITAS = message("KSD404", "eksternalitas")
@@ -94,6 +95,10 @@ def mitra_dikenal(row: Row, ctx: Context) -> Iterator[Finding]:
                     for d in mitra.kandidat]
         yield KSD402_AMBIGU(at(row, "calon_mitra"), nilai=row.text("calon_mitra"),
                             kandidat=daftar(kandidat))
+    elif mitra.masalah == "mirip":
+        saran = [f"{d.nama_lengkap} (kode {d.kode})" for d in mitra.kandidat]
+        yield KSD402_MIRIP(at(row, "calon_mitra"), nilai=row.text("calon_mitra"),
+                           saran=daftar(saran))
     else:
         yield KSD402(at(row, "calon_mitra"), nilai=row.text("calon_mitra"), **examples)
 

@@ -264,6 +264,9 @@ _TABLE: tuple[Code, ...] = (
             "Kerja sama antardaerah memerlukan mitra daerah yang jelas: tulis nama resminya, "
             "misalnya \"{contoh}\", atau isi Kode Wilayah Mitra (misalnya {contoh_kode}). Satu "
             "baris hanya untuk satu mitra.",
+        "mirip": "Calon mitra \"{nilai}\" tidak dikenali sebagai provinsi, kabupaten atau "
+            "kota. Maksud Anda {saran}? Bila ya, perbaiki penulisan namanya atau isi Kode "
+            "Wilayah Mitra dengan kode itu.",
         "ambigu": "Nama \"{nilai}\" dapat berarti lebih dari satu daerah: {kandidat}. Tulis "
             "nama lengkap dengan jenisnya (Kabupaten, Kota atau Provinsi), atau isi Kode "
             "Wilayah Mitra.",

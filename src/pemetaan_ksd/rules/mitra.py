@@ -14,7 +14,7 @@ class Mitra:
     """The daerah a partner denotes, or why it could not be known (a KSD402 variant)."""
 
     daerah: Daerah | None
-    masalah: str | None = None  # "tidak_dikenal", "ambigu", "kode", "tidak_cocok"
+    masalah: str | None = None  # "tidak_dikenal", "mirip", "ambigu", "kode", "tidak_cocok"
     kandidat: tuple[Daerah, ...] = ()
     dari_nama: Daerah | None = None
     dari_kode: bool = False
@@ -23,7 +23,7 @@ class Mitra:
 _TYPE_WORDS = {
     "provinsi": ("provinsi", "prov", "propinsi", "pemprov"),
     "kabupaten": ("kabupaten", "kab", "pemkab"),
-    "kota": ("kota", "pemkot"),
+    "kota": ("kota", "kot", "pemkot", "pemko"),
 }
 
 
@@ -63,4 +63,7 @@ def resolve_mitra(name: str | None, kode: str | None, ctx: Context) -> Mitra:
     if mentions(name, ctx.daerah):
         return Mitra(ctx.daerah)
     kandidat = tuple(wilayah.candidates(name))
-    return Mitra(None, "ambigu" if len(kandidat) > 1 else "tidak_dikenal", kandidat)
+    if len(kandidat) > 1:
+        return Mitra(None, "ambigu", kandidat)
+    mirip = tuple(wilayah.mirip(name, ctx.profil.provinsi.kode))
+    return Mitra(None, "mirip" if mirip else "tidak_dikenal", mirip)
