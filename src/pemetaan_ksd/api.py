@@ -19,6 +19,7 @@ from pemetaan_ksd.profile import (
     BUILTIN_DAERAH,
     BUILTIN_TAHUN,
     Profil,
+    check_nomenklatur,
     find_profile,
     load_profile,
     render_profile,
@@ -39,9 +40,6 @@ if TYPE_CHECKING:
     from pemetaan_ksd.batch import BatchRun
     from pemetaan_ksd.ledger import FileRecord, RunRecord
     from pemetaan_ksd.merge import Konsolidasi
-
-
-
 
 
 def open_profile(path: Path | None) -> Profil:
@@ -225,6 +223,7 @@ def _validated(
 ) -> Report:
     """Run the engine and refuse outputs that would land on inputs. `absent_opd` (gabung and
     status, which speak for the whole inbox): also KSD504 for each OPD that sent nothing."""
+    check_nomenklatur(profil)  # a provinsi with the kab/kota list: wrong use, before reading
     from pemetaan_ksd import validate as engine
 
     report = engine.validate(paths, profil, tahun, pilih_terbaru, base=options.base,
@@ -238,6 +237,7 @@ def proses(profil: Profil, masuk: Path, keluar: Path, *, tahun: int | None = Non
            tunggu_stabil: float = 30.0, ulang: bool = False,
            progress: Progress | None = None) -> BatchRun:
     """One run of the scheduled job: what is new in `masuk`, the outputs in `keluar`."""
+    check_nomenklatur(profil)
     from pemetaan_ksd.batch import BatchOptions, run_once
 
     options = BatchOptions(masuk, keluar, tahun, tunggu_stabil, ulang)
@@ -247,6 +247,7 @@ def proses(profil: Profil, masuk: Path, keluar: Path, *, tahun: int | None = Non
 def pantau(profil: Profil, masuk: Path, keluar: Path, *, jeda: float, tunggu_stabil: float,
            tahun: int | None = None, each: Callable[[BatchRun], None]) -> None:
     """Run the job again every `jeda` seconds until interrupted; `each` hears every run."""
+    check_nomenklatur(profil)
     from pemetaan_ksd.batch import BatchOptions, watch
 
     watch(profil, BatchOptions(masuk, keluar, tahun, tunggu_stabil), jeda, each)

@@ -18,6 +18,7 @@ DEFAULT_PROFILE_NAME = "ksd.toml"
 BUILTIN_DAERAH = "63.03"
 BUILTIN_TAHUN = 2025
 BUILTIN_LABEL = "profil contoh bawaan (Kabupaten Banjar)"
+NOMENKLATUR_BAWAAN = "Kepmendagri 900.1.15.5-1317/2023"
 
 
 
@@ -90,10 +91,7 @@ def render_profile(
         *[f"#   {d.kode}  {d.nama_lengkap}" for d in tetangga],
         "",
         "[nomenklatur]",
-        "# Kosongkan untuk memakai nomenklatur bawaan (Kepmendagri 900.1.15.5-1317/2023).",
-        "# Untuk nomenklatur yang lebih baru, tunjuk berkas CSV/XLSX berkolom kode dan nama:",
-        '# berkas = "nomenklatur_terbaru.xlsx"',
-        '# versi = "Kepmendagri 900.1-2850/2025"',
+        *(_nomenklatur_provinsi() if daerah.is_provinsi else _nomenklatur_kabkota()),
         "",
         "# Daftar perangkat daerah yang diminta mengisi templat.",
         "# CONTOH UNTUK DIUBAH, bukan daftar resmi: sesuaikan kode, nama dan bidang urusannya.",
@@ -111,6 +109,45 @@ def render_profile(
 
 def builtin_text() -> str:
     return render_profile(BUILTIN_DAERAH, BUILTIN_TAHUN)
+def _nomenklatur_kabkota() -> list[str]:
+    return [
+        f"# Kosongkan untuk memakai nomenklatur bawaan ({NOMENKLATUR_BAWAAN}).",
+        "# Untuk nomenklatur yang lebih baru, tunjuk berkas CSV/XLSX berkolom kode dan nama:",
+        '# berkas = "nomenklatur_terbaru.xlsx"',
+        '# versi = "Kepmendagri 900.1-2850/2025"',
+    ]
+
+
+def _nomenklatur_provinsi() -> list[str]:
+    return [
+        "# PERHATIAN: daerah ini provinsi. Nomenklatur bawaan paket hanya memuat kegiatan",
+        f"# kewenangan kabupaten/kota ({NOMENKLATUR_BAWAAN}, sisi kabupaten/kota), sehingga",
+        "# tidak dapat dipakai untuk provinsi: validasi berhenti sampai kunci berkas di bawah",
+        "# diisi. Tunjuk berkas CSV/XLSX nomenklatur sisi provinsi (berkolom kode dan nama,",
+        "# kegiatan berangka keempat 1), lalu hapus tanda # di depan kedua baris ini:",
+        '# berkas = "nomenklatur_provinsi.xlsx"',
+        f'# versi = "{NOMENKLATUR_BAWAAN} (provinsi)"',
+    ]
+
+
+def check_nomenklatur(profil: Profil) -> None:
+    """A provinsi cannot be checked against the packaged (kab/kota) nomenclature: wrong use.
+
+    Every provincial kegiatan would be unknown (KSD302) and every packaged one of the other
+    level (KSD305), so no row could pass; the profile must name a provincial list instead.
+    """
+    if not profil.daerah.is_provinsi or profil.nomenklatur_berkas is not None:
+        return
+    raise ProfileError(
+        f"Profil {profil.sumber} untuk {profil.daerah.nama_lengkap} memakai nomenklatur bawaan, "
+        f"padahal nomenklatur bawaan ({NOMENKLATUR_BAWAAN}) hanya memuat kegiatan kewenangan "
+        "kabupaten/kota: tidak satu pun usulan provinsi dapat lolos dengannya. Muat nomenklatur "
+        "sisi provinsi: pada bagian [nomenklatur] profil, isi berkas = \"NAMA_BERKAS.xlsx\" "
+        "(berkas CSV/XLSX berkolom kode dan nama, dengan kegiatan berangka keempat 1) dan "
+        "versi = \"...\" (nama keputusannya), lalu jalankan ulang."
+    )
+
+
 
 
 def find_profile(explicit: Path | None, cwd: Path | None = None) -> Path | None:

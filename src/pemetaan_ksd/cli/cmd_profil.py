@@ -63,6 +63,12 @@ def init(
         f"  {len(profil.perangkat_daerah)} perangkat daerah contoh: ubah daftarnya sesuai "
         "keadaan daerah Anda."
     )
+    if d.is_provinsi:
+        render.out(
+            "  Perhatian: nomenklatur bawaan hanya memuat kegiatan kewenangan kabupaten/kota. "
+            "Sebelum validasi, isi kunci berkas di bagian nomenklatur pada profil dengan berkas "
+            "nomenklatur sisi provinsi (CSV/XLSX berkolom kode dan nama)."
+        )
 
 
 def template(

@@ -20,6 +20,7 @@ RULES: tuple[AnyRule, ...] = (
     struktur.identitas_lengkap,
     struktur.tahun_sama,
     struktur.opd_terdaftar,
+    struktur.nama_opd_sesuai,
     struktur.ada_usulan,
     struktur.bukan_usulan,
     struktur.usulan_lembar_lain,
@@ -41,6 +42,7 @@ RULES: tuple[AnyRule, ...] = (
     kode.kewenangan_pusat,
     kode.nama_resmi,
     # KSD4xx: what the law asks.
+    kode.kode_dan_nama,
     hukum.mitra_dikenal,
     hukum.bukan_diri_sendiri,
     hukum.mitra_berbatasan,

@@ -288,12 +288,32 @@ def _jenis_saran(jenis_mitra: str) -> str:
     return "KSDPL (pemerintah daerah luar negeri) atau KSDLL (lembaga luar negeri)"
 
 
+KSD413_TINGKAT = message("KSD413", "tingkat")
+JENIS_MITRA_TINGKAT = {True: "Daerah Provinsi", False: "Daerah Kabupaten/Kota"}
+
+
 @row_rule("KSD413")
 def mitra_sesuai_jenis(row: Row, ctx: Context) -> Iterator[Finding]:
     jenis, jenis_mitra = row.choice("jenis_kerja_sama"), row.choice("jenis_mitra")
-    if jenis is None or jenis_mitra is None or jenis_mitra in FIT[jenis]:
+    if jenis is None or jenis_mitra is None:
+        return
+    if jenis_mitra in FIT[jenis]:
+        yield from _tingkat_mitra(row, jenis_mitra)
         return
     yield KSD413_BY_JENIS.get(jenis, KSD413)(
         at(row, "jenis_mitra"), nilai=jenis_mitra, jenis=jenis, mitra_sah=MITRA_SAH[jenis],
         jenis_mitra=jenis_mitra.lower(), jenis_saran=_jenis_saran(jenis_mitra),
         pilihan=daftar(FIT[jenis]))
+
+
+def _tingkat_mitra(row: Row, jenis_mitra: str) -> Iterator[Finding]:
+    """A daerah partner whose level is not the Jenis Mitra written (a provinsi entered as
+    `Daerah Kabupaten/Kota`, or a kabupaten/kota as `Daerah Provinsi`)."""
+    partner = _partner(row)
+    if partner is None or jenis_mitra not in JENIS_MITRA_DAERAH:
+        return
+    benar = JENIS_MITRA_TINGKAT[partner.is_provinsi]
+    if jenis_mitra != benar:
+        yield KSD413_TINGKAT(at(row, "jenis_mitra"), nilai=jenis_mitra,
+                             mitra=partner.nama_lengkap, tingkat=partner.jenis_tingkat,
+                             benar=benar)

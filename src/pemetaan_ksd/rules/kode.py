@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from pemetaan_ksd.model import Finding
-from pemetaan_ksd.reference import Entry, Level, Nomenklatur
+from pemetaan_ksd.reference import Entry, Level, Nomenklatur, bidang_urusan
 from pemetaan_ksd.reference.nomenklatur import kegiatan_level_digit, level_of_shape, parent_code
 from pemetaan_ksd.rules.columns import Row
 from pemetaan_ksd.rules.context import Context
@@ -41,6 +41,7 @@ KSD305 = message("KSD305")
 KSD305_PROVINSI = message("KSD305", "provinsi")
 KSD306 = message("KSD306")
 KSD307 = message("KSD307")
+KSD419 = message("KSD419")
 KEWENANGAN_PUSAT_PROVINSI = {
     "3.28": "pengelolaan taman hutan raya (tahura) kabupaten/kota",
     "3.29": "pemanfaatan langsung panas bumi dalam wilayah kabupaten/kota",
@@ -229,3 +230,77 @@ def nama_resmi(row: Row, ctx: Context) -> Iterator[Finding]:
             level = dict(CODE_KEYS)[code_key]
             yield KSD307(at(row, name_col), tingkat=level.label, nilai=given, kode=code,
                          versi=ctx.versi, resmi=official)
+
+
+# A code cell written as the dropdown writes it: code, separator, name ("2.11 - Kesehatan").
+_CODE_THEN_NAME = re.compile(
+    r"^\s*[\dXx]+(?:\s*[.,]\s*[\dXx]+)*\s*[-\u2013\u2014:]?\s*(?P<nama>.*)$", re.DOTALL)
+MIN_PARTIAL_NAME = 4  # a shorter name must match whole ("Kes" is no name of its own)
+
+
+def name_in_code_cell(text: str | None) -> str | None:
+    """The name written after the code in a code cell ("2.11 - Kesehatan" -> "Kesehatan")."""
+    match = _CODE_THEN_NAME.match(text or "")
+    if match is None:
+        return None
+    nama = " ".join(match.group("nama").split())
+    return nama if any(ch.isalpha() for ch in nama) else None
+
+
+def names_agree(given: str, officials: list[str]) -> bool:
+    """Whether `given` is one of the official names, whole or as a clear part of one
+    ("Kesehatan" of "URUSAN PEMERINTAHAN BIDANG KESEHATAN"), or contains one."""
+    key = comparable_name(given)
+    for official in officials:
+        resmi = comparable_name(official)
+        if key == resmi:
+            return True
+        if len(key) >= MIN_PARTIAL_NAME and len(resmi) >= MIN_PARTIAL_NAME and (
+                key in resmi or resmi in key):
+            return True
+    return False
+
+
+def _official_names(ctx: Context, code: str, level: Level) -> list[str]:
+    names = []
+    if level is Level.BIDANG_URUSAN:
+        bidang = ctx.referensi.bidang(code)
+        if bidang is not None:
+            names += [bidang.nama_singkat, bidang.nama]
+    official = ctx.referensi.nomenklatur.name(code)
+    if official:
+        names.append(official)
+    return names
+
+
+def _pilihan(ctx: Context, code: str, level: Level, names: list[str]) -> str:
+    bidang = ctx.referensi.bidang(code) if level is Level.BIDANG_URUSAN else None
+    return bidang.pilihan if bidang is not None else f"{code} - {names[-1]}"
+
+
+def _bidang_named(ctx: Context, nama: str) -> str:
+    """Where a bidang urusan has the name written: how to choose it instead."""
+    for bidang in bidang_urusan():
+        if comparable_name(nama) in (comparable_name(bidang.nama_singkat),
+                                     comparable_name(bidang.nama)):
+            return (f"; bila yang dimaksud {bidang.nama_singkat}, kodenya {bidang.kode} "
+                    f"(pilih \"{bidang.pilihan}\"), dan kode program serta kegiatannya pun harus "
+                    f"berawalan {bidang.kode}")
+    return ""
+
+
+@row_rule("KSD419")
+def kode_dan_nama(row: Row, ctx: Context) -> Iterator[Finding]:
+    """A code cell whose name, written after the code, is not the code's official name."""
+    for key, level in CODE_KEYS:
+        code = row.code(key)
+        nama = name_in_code_cell(row.text(key))
+        if code is None or nama is None or level_of_shape(code) is not level:
+            continue
+        officials = _official_names(ctx, code, level)
+        if not officials or names_agree(nama, officials):
+            continue
+        saran = _bidang_named(ctx, nama) if level is Level.BIDANG_URUSAN else ""
+        yield KSD419(at(row, key), kolom=row.header(key), nilai=row.text(key), kode=code,
+                     tingkat=level.label, resmi=officials[0], nama=nama,
+                     pilihan=_pilihan(ctx, code, level, officials), saran=saran)

@@ -16,8 +16,9 @@ from collections.abc import Iterator, Sequence
 from pemetaan_ksd.model import FileResult, RowResult, Usulan
 from pemetaan_ksd.rules.context import Context
 from pemetaan_ksd.rules.registry import Batch, Keyed, Position, Scope, across_rule, message
+from pemetaan_ksd.values import name_key
 
-UsulanKey = tuple[str, str, str]
+UsulanKey = tuple[str, str, str, str]
 
 KSD501 = message("KSD501")
 KSD501_DISISIHKAN = message("KSD501", "disisihkan")
@@ -27,11 +28,17 @@ KSD504 = message("KSD504")
 
 
 def kunci_usulan(usulan: Usulan) -> UsulanKey | None:
-    """Same usulan = same kegiatan code, same partner (daerah code, else name) and same kind."""
+    """Same usulan = same kegiatan code, same partner (daerah code, else name), same kind and
+    same object (compared ignoring case, spacing and punctuation: CONTRACT KSD502).
+
+    Two projects under one kegiatan with one partner are two usulan; a row without an object
+    (already KSD201) is compared with nothing.
+    """
     partner = usulan.kode_wilayah_mitra or _normal_name(usulan.calon_mitra)
-    if not (usulan.kode_kegiatan and partner and usulan.jenis_kerja_sama):
+    objek = name_key(usulan.objek) if usulan.objek else ""
+    if not (usulan.kode_kegiatan and partner and usulan.jenis_kerja_sama and objek):
         return None
-    return usulan.kode_kegiatan, partner, usulan.jenis_kerja_sama
+    return usulan.kode_kegiatan, partner, usulan.jenis_kerja_sama, objek
 
 
 def _normal_name(text: str | None) -> str | None:
@@ -42,6 +49,15 @@ def _normal_name(text: str | None) -> str | None:
 
 def _nama_mitra(usulan: Usulan) -> str:
     return usulan.nama_mitra_resmi or usulan.calon_mitra or "-"
+
+
+OBJEK_MAX = 80
+
+
+def _objek(usulan: Usulan) -> str:
+    """The object as a message quotes it, shortened when long."""
+    text = " ".join((usulan.objek or "").split())
+    return text if len(text) <= OBJEK_MAX else text[: OBJEK_MAX - 1].rstrip() + "…"
 
 
 def _row_pos(result: FileResult, row: RowResult) -> Position:
@@ -61,7 +77,8 @@ def ulang_dalam_berkas(batch: Batch, ctx: Context) -> Iterator[Keyed]:
                 first[key] = row
                 continue
             found = KSD503(_row_pos(result, row), baris_awal=first[key].excel_row,
-                           kegiatan=key[0], mitra=_nama_mitra(row.usulan), jenis=key[2])
+                           kegiatan=key[0], mitra=_nama_mitra(row.usulan), jenis=key[2],
+                           objek=_objek(first[key].usulan))
             yield Keyed(found, index, number)
 
 
@@ -156,7 +173,8 @@ def sama_antar_opd(batch: Batch, ctx: Context) -> Iterator[Keyed]:
                 owner = batch.files[index]
                 row = owner.rows[number]
                 found = KSD502(_row_pos(owner, row), kegiatan=key[0],
-                               mitra=_nama_mitra(row.usulan), jenis=key[2], lain=text)
+                               mitra=_nama_mitra(row.usulan), jenis=key[2], lain=text,
+                               objek=_objek(row.usulan))
                 yield Keyed(found, index, number)
 
 

@@ -350,12 +350,25 @@ _TABLE: tuple[Code, ...] = (
        "{jenis} adalah kerja sama dengan {pihak}, yang memerlukan persetujuan Pemerintah Pusat "
        "selain persetujuan DPRD ({dasar}). Ajukan sejak awal karena prosesnya memerlukan "
        "waktu."),
-    _k("KSD413", PERINGATAN, "Jenis mitra tidak sesuai jenis kerja sama", f"{PP28} Pasal 3",
-       "Jenis Mitra \"{nilai}\" tidak sesuai dengan Jenis Kerja Sama {jenis}: {jenis} adalah "
-       "kerja sama dengan {mitra_sah} ({dasar}). Bila calon mitra memang {jenis_mitra}, ubah "
-       "Jenis Kerja Sama menjadi {jenis_saran}; bila bukan, pilih Jenis Mitra {pilihan}.",
+    _k("KSD413", PERINGATAN, "Jenis mitra tidak sesuai jenis kerja sama", f"{PP28} Pasal 3", {
+        "": "Jenis Mitra \"{nilai}\" tidak sesuai dengan Jenis Kerja Sama {jenis}: {jenis} "
+            "adalah kerja sama dengan {mitra_sah} ({dasar}). Bila calon mitra memang "
+            "{jenis_mitra}, ubah Jenis Kerja Sama menjadi {jenis_saran}; bila bukan, pilih "
+            "Jenis Mitra {pilihan}.",
+        "tingkat": "Jenis Mitra tertulis \"{nilai}\", padahal {mitra} adalah daerah "
+            "{tingkat}. Pilih Jenis Mitra \"{benar}\", atau periksa kembali nama dan kode "
+            "wilayah calon mitra bila yang dimaksud daerah lain.",
+    },
        ksdpk=f"{PP28} Pasal 14", sinergi=f"{PP28} Pasal 46",
        ksdpl=f"{PP28} Pasal 1 angka 4", ksdll=f"{PP28} Pasal 1 angka 5"),
+    _k("KSD419", PERINGATAN, "Kode dan nama tidak sesuai", None, {
+        "": "{kolom} tertulis \"{nilai}\": kode {kode} adalah {tingkat} \"{resmi}\", bukan "
+            "\"{nama}\". Periksa mana yang dimaksud. Bila kodenya benar, pilih \"{pilihan}\" "
+            "dari daftar pilihan{saran}.",
+        "identitas": "Nama Perangkat Daerah tertulis \"{nilai}\", sedangkan kode {kode} dalam "
+            "profil adalah milik {resmi}. Periksa kode dan nama perangkat daerah pengirim: bila "
+            "kodenya benar, tulis \"{resmi}\"{saran}.",
+    }),
     _k("KSD501", GALAT, "Lebih dari satu berkas dari satu perangkat daerah", None, {
         "": "{opd} mengirim lebih dari satu berkas untuk tahun {tahun}: {berkas}. Tidak satu "
             "pun dapat digabungkan sampai salah satu dipilih: simpan hanya berkas yang berlaku "
@@ -365,12 +378,14 @@ _TABLE: tuple[Code, ...] = (
             "berkas ini yang benar, pindahkan berkas {terpilih} lalu proses ulang.",
     }),
     _k("KSD502", PERINGATAN, "Usulan sama dari perangkat daerah lain", None,
-       "Usulan yang sama (kegiatan {kegiatan}, mitra {mitra}, {jenis}) juga diajukan oleh "
+       "Usulan yang sama (kegiatan {kegiatan}, mitra {mitra}, {jenis}, objek \"{objek}\") "
+       "juga diajukan oleh "
        "{lain}. Koordinasikan agar usulan ini diajukan satu kali oleh perangkat daerah yang "
        "berwenang."),
     _k("KSD503", PERINGATAN, "Usulan ganda dalam satu berkas", None,
        "Baris ini mengulang usulan pada baris {baris_awal} (kegiatan {kegiatan}, mitra {mitra}, "
-       "{jenis}). Hapus salah satunya, atau gabungkan uraiannya menjadi satu baris."),
+       "{jenis}, objek \"{objek}\"). Hapus salah satunya, atau gabungkan uraiannya menjadi satu "
+       "baris."),
     _k("KSD504", INFO, "Perangkat daerah belum mengirim", None,
        "{opd} ({kode}) belum mengirim berkas usulan untuk tahun {tahun}. Ingatkan perangkat "
        "daerah itu, atau catat sebagai nihil bila memang tidak mengusulkan kerja sama."),

@@ -5,6 +5,7 @@ repeated columns, merged cells)."""
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 
 from pemetaan_ksd import contract
@@ -47,6 +48,7 @@ KSD111 = message("KSD111")
 KSD112 = message("KSD112")
 KSD113 = message("KSD113")
 KSD114 = {v: message("KSD114", v) for v in ("tegak", "mendatar", "blok")}
+KSD419_IDENTITAS = message("KSD419", "identitas")
 
 _SHEET_USE = {
     SHEET_IDENTITAS: "memuat tahun pemetaan dan perangkat daerah pengirim",
@@ -203,6 +205,40 @@ def opd_by_name(units: tuple[PerangkatDaerah, ...], nama: str | None) -> Perangk
         return keys[wanted]
     close = difflib.get_close_matches(wanted, list(keys), n=1, cutoff=0.85)
     return keys[close[0]] if close else None
+
+
+TYPO_RATIO = 0.9  # a name this close to the profile's is a typing slip, not another OPD
+
+
+def _singkatan(nama: str) -> str:
+    """The initials an OPD goes by: "Dinas Lingkungan Hidup" -> "dlh"."""
+    words = [w for w in re.findall(r"\w+", nama.casefold()) if w not in {"dan", "serta"}]
+    return "".join(w[0] for w in words)
+
+
+def same_opd_name(given: str, profil_nama: str) -> bool:
+    """Whether `given` names the profile's OPD: the same name (case, spacing, punctuation aside),
+    its initials ("DLH"), or the name with a typing slip."""
+    wanted, resmi = name_key(given), name_key(profil_nama)
+    if wanted == resmi or wanted == _singkatan(profil_nama):
+        return True
+    return difflib.SequenceMatcher(None, wanted, resmi).ratio() >= TYPO_RATIO
+
+
+@file_rule("KSD419")
+def nama_opd_sesuai(sub: Submission, ctx: Context) -> Iterator[Finding]:
+    """The Identitas name is not the profile's name for the OPD code written beside it."""
+    who = sub.identity
+    opd = ctx.profil.opd(who.kode_opd) if who.kode_opd else None
+    nama = who.nama_opd
+    if opd is None or not nama or same_opd_name(nama, opd.nama):
+        return
+    others = tuple(u for u in ctx.profil.perangkat_daerah if u.kode != opd.kode)
+    lain = opd_by_name(others, nama)
+    saran = (f"; bila namanya yang benar, kode perangkat daerahnya {lain.kode}"
+             if lain is not None else "")
+    yield KSD419_IDENTITAS(_identitas_at(sub, "nama_opd"), nilai=nama, kode=opd.kode,
+                           resmi=opd.nama, saran=saran)
 
 
 @file_rule("KSD108")
