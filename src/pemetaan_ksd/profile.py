@@ -107,8 +107,6 @@ def render_profile(
     return "\n".join(lines) + "\n"
 
 
-def builtin_text() -> str:
-    return render_profile(BUILTIN_DAERAH, BUILTIN_TAHUN)
 def _nomenklatur_kabkota() -> list[str]:
     return [
         f"# Kosongkan untuk memakai nomenklatur bawaan ({NOMENKLATUR_BAWAAN}).",
@@ -148,6 +146,8 @@ def check_nomenklatur(profil: Profil) -> None:
     )
 
 
+def builtin_text() -> str:
+    return render_profile(BUILTIN_DAERAH, BUILTIN_TAHUN)
 
 
 def find_profile(explicit: Path | None, cwd: Path | None = None) -> Path | None:
