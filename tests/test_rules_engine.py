@@ -160,11 +160,15 @@ def test_settle_outranked_codes_fall_silent_only_where_the_outranker_speaks() ->
 
 def test_settle_a_yielding_code_gives_way_and_its_note_joins_the_other() -> None:
     error = _at("KSD205", "L7", value="#REF!")
-    settled = ENGINE.settle([error, _at("KSD201", "L7")])
+    settled = ENGINE.settle([error, _at("KSD405", "L7")])
     assert [(f.code, f.message) for f in settled] == [
-        ("KSD201", "KSD201. Sel ini berisi galat spreadsheet #REF!, sehingga dianggap kosong.")]
+        ("KSD405", "KSD405. Yang tertulis di sel ini adalah galat spreadsheet #REF!, yang "
+                   "dibaca sebagai kosong: ketik nilainya langsung, atau tempel sebagai nilai "
+                   "saja.")]
     whole_row = _at("KSD410", "L7", column=None)
     assert ENGINE.settle([error, whole_row]) == [error, whole_row]  # not about the cell
+    # KSD201 says itself that the cell holds an error (its own message): KSD205 falls silent.
+    assert ENGINE.settle([error, _at("KSD201", "L7")]) == [_at("KSD201", "L7")]
 
 
 def test_a_partner_that_is_this_daerah_is_ksd403_not_also_ksd401() -> None:

@@ -71,13 +71,32 @@ def test_ksd203_amount() -> None:
     words = check([good(anggaran="satu setengah miliar")]).findings
     assert [(f.code, f.cell) for f in words] == [("KSD203", "AC7")]
     assert words[0].message == (
-        '"satu setengah miliar" bukan angka. Tulis perkiraan anggaran per tahun sebagai angka '
-        "rupiah, misalnya 1500000000.")
+        '"satu setengah miliar" tidak dapat dibaca sebagai angka. Maksud Anda Rp 1.500.000.000 '
+        "(1500000000)? Bila ya, tulis 1500000000 saja, tanpa kata lain.")
+    banyak = check([good(anggaran="banyak")]).findings
+    assert banyak[0].message == (
+        '"banyak" bukan angka. Tulis perkiraan anggaran per tahun sebagai angka rupiah, '
+        "misalnya 1500000000.")
     assert row_cells([good(anggaran="-Rp 1.000")]) == [("KSD203", "AC7")]
     assert row_cells([good(anggaran=-5.0)]) == [("KSD203", "AC7")]
     result = check([good(anggaran="Rp 1.500.000,00")])
     assert result.findings == [] and result.rows[0].usulan.anggaran == 1500000.0
     assert row_cells([good(anggaran=None)]) == []
+    assert row_cells([good(anggaran="-")]) == []
+
+
+def test_ksd203_amount_with_a_unit_and_out_of_bounds() -> None:
+    result = check([good(anggaran="1,5 M")])
+    assert result.findings == [] and result.rows[0].usulan.anggaran == 1_500_000_000.0
+    small = check([good(anggaran="1.5")]).findings
+    assert [(f.code, f.cell, f.value) for f in small] == [("KSD203", "AC7", "1.5")]
+    assert small[0].message == (
+        'Perkiraan anggaran per tahun terbaca Rp 1,5 (tertulis "1.5"), di bawah Rp 10.000. '
+        "Apakah satuannya terlewat, misalnya 1,5 yang dimaksud 1,5 miliar? Tulis angka rupiah "
+        "lengkap (1500000000) atau dengan satuannya (1,5 M, 500 juta); tulis 0 bila kerja sama "
+        "ini tanpa anggaran.")
+    assert row_cells([good(anggaran="1e30")]) == [("KSD203", "AC7")]
+    assert row_cells([good(anggaran=0.0)]) == []
 
 
 def test_ksd204_years() -> None:
@@ -89,6 +108,25 @@ def test_ksd204_years() -> None:
     typed_in_date_cell = check([good(tahun_mulai=dt.date(1905, 7, 17), tahun_selesai="2026")])
     assert typed_in_date_cell.findings == []
     assert typed_in_date_cell.rows[0].usulan.tahun_mulai == 2025
+    assert row_cells([good(tahun_mulai=1999.0)]) == [("KSD204", "Y7")]
+    assert row_cells([good(tahun_selesai=2101.0)]) == [("KSD204", "Z7")]
+
+
+def test_ksd204_a_range_of_years_says_how_to_split_it() -> None:
+    found = check([good(tahun_mulai="2025-2027")]).findings
+    assert [(f.code, f.cell, f.value) for f in found] == [("KSD204", "Y7", "2025-2027")]
+    assert found[0].message == (
+        '"2025-2027" pada kolom Tahun Mulai berisi rentang tahun, padahal satu sel hanya untuk '
+        "satu tahun. Isi Tahun Mulai dengan 2025 dan Tahun Selesai dengan 2027.")
+
+
+def test_ksd418_years_that_end_before_the_year_consolidated() -> None:
+    found = check([good(tahun_mulai=2020.0, tahun_selesai=2024.0)]).findings
+    assert [(f.code, f.severity, f.cell, f.value) for f in found] == [
+        ("KSD418", "info", "Z7", "2024")]
+    assert row_cells([good(tahun_mulai=2024.0, tahun_selesai=2025.0)]) == []
+    assert row_cells([good(tahun_mulai=None, tahun_selesai=2024.0)]) == [
+        ("KSD201", "Y7"), ("KSD418", "Z7")]
 
 
 def test_ksd205_error_value_in_an_optional_cell() -> None:
@@ -103,6 +141,12 @@ def test_ksd205_gives_way_to_the_finding_about_the_empty_cell() -> None:
     assert [(f.code, f.cell, f.value) for f in found] == [
         ("KSD201", "I7", "#REF!"), ("KSD405", "U7", "#VALUE!")]
     assert "#REF!" in found[0].message and "#VALUE!" in found[1].message
+    assert "kosong" not in found[0].message and found[0].message.count("#REF!") == 1
+
+
+def test_ksd202_a_placeholder_in_sumber_pendanaan_is_empty() -> None:
+    result = check([good(sumber_pendanaan="-")])
+    assert result.findings == [] and result.rows[0].usulan.sumber_pendanaan == ()
 
 
 def test_ksd205_beside_a_whole_row_finding_on_the_first_cell() -> None:

@@ -28,6 +28,7 @@ CONTRACT_SEVERITY = {
     "KSD401": GALAT, "KSD402": GALAT, "KSD403": GALAT, "KSD404": GALAT, "KSD405": GALAT,
     "KSD406": GALAT, "KSD407": GALAT, "KSD408": GALAT, "KSD409": GALAT, "KSD410": INFO,
     "KSD411": INFO, "KSD412": INFO, "KSD413": PERINGATAN, "KSD419": PERINGATAN,
+    "KSD418": INFO,
     "KSD501": GALAT, "KSD502": PERINGATAN, "KSD503": PERINGATAN, "KSD504": INFO,
 }
 # The one list of contract codes that are not registered yet, each with what brings it. A code
@@ -37,7 +38,6 @@ NOT_YET_REGISTERED = {
     "KSD415": "issue 12: the partner is a unit of this daerah's own government",
     "KSD416": "issue 12: an object that reads as plain procurement",
     "KSD417": "issue 12: the profile's register of agreements in force",
-    "KSD418": "issue 11: usulan whose years end before the year consolidated",
 }
 CONTRACT_FILE = Path(__file__).resolve().parents[2] / "shared" / "spec" / "CONTRACT.md"
 

@@ -9,7 +9,9 @@ import pytest
 from pemetaan_ksd.contract import JENIS_KERJA_SAMA, JENIS_MITRA, SKALA_PRIORITAS, SUMBER_PENDANAAN
 from pemetaan_ksd.model import CellError, CellValue
 from pemetaan_ksd.values import (
+    amount_hint,
     content_of,
+    format_rupiah,
     is_placeholder,
     match_choice,
     name_key,
@@ -17,6 +19,7 @@ from pemetaan_ksd.values import (
     parse_code,
     parse_date,
     parse_year,
+    parse_year_range,
     split_multi,
     text_of,
 )
@@ -126,7 +129,29 @@ def test_parse_date(value: CellValue, expected: dt.date | None) -> None:
     ("-Rp 1.000", -1000.0),
     ("Rp -1.000", -1000.0),
     ("satu setengah miliar", None),
-    ("1,5 M", None),
+    ("1,5 M", 1500000000.0),
+    ("Rp 1,5 M", 1500000000.0),
+    ("Rp1,5M", 1500000000.0),
+    ("1,5 miliar", 1500000000.0),
+    ("1,5 milyar", 1500000000.0),
+    ("1,5 Miliar", 1500000000.0),
+    ("1,1 M", 1100000000.0),
+    ("500 juta", 500000000.0),
+    ("500 jt", 500000000.0),
+    ("Rp. 500 juta,-", 500000000.0),
+    ("750 ribu", 750000.0),
+    ("750 rb", 750000.0),
+    ("2 T", 2000000000000.0),
+    ("2 triliun", 2000000000000.0),
+    ("1.500 juta", 1500000000.0),
+    ("1.500.000", 1500000.0),
+    ("-1,5 M", -1500000000.0),
+    ("1.5", 1.5),
+    ("1e30", 1e30),
+    ("1,5 M rupiah", None),
+    ("1,5 X", None),
+    ("M", None),
+    ("1-2 M", None),
     ("12.34.567", None),
     ("1.000.000,00,00", None),
     ("Rp", None),
@@ -139,6 +164,44 @@ def test_parse_date(value: CellValue, expected: dt.date | None) -> None:
 ])
 def test_parse_amount(value: CellValue, expected: float | None) -> None:
     assert parse_amount(value) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("1,5 M rupiah", 1500000000.0),
+    ("± Rp 1,5 M per tahun", 1500000000.0),
+    ("kurang lebih 500 juta", 500000000.0),
+    ("500.000.000 (lima ratus juta)", 500000000.0),
+    ("Rp 250.000.000/tahun", 250000000.0),
+    ("satu setengah miliar", 1500000000.0),
+    ("lima ratus juta rupiah", 500000000.0),
+    ("dua ratus lima puluh juta", 250000000.0),
+    ("dua belas juta lima ratus ribu", 12500000.0),
+    ("1-2 M", None),
+    ("antara 1 M dan 2 M", None),
+    ("belum dihitung", None),
+    ("1,5 M", None),  # read as it is: no hint needed
+    (None, None),
+])
+def test_amount_hint_names_the_number_an_unreadable_amount_could_mean(
+        value: CellValue, expected: float | None) -> None:
+    assert amount_hint(value) == expected
+
+
+@pytest.mark.parametrize(("amount", "expected"), [
+    (1500000000.0, "Rp 1.500.000.000"), (1.5, "Rp 1,5"), (0.0, "Rp 0"),
+    (1234.56, "Rp 1.234,56"), (1e30, "Rp 1 x 10^30"),
+])
+def test_format_rupiah(amount: float, expected: str) -> None:
+    assert format_rupiah(amount) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2025-2027", (2025, 2027)), ("2025/2026", (2025, 2026)), ("2025 \u2013 2027", (2025, 2027)),
+    ("2025 s.d. 2027", (2025, 2027)), ("2025 s/d 2027", (2025, 2027)),
+    ("2025 sampai 2027", (2025, 2027)), ("2025", None), (2025.0, None), ("2025-03-01", None),
+])
+def test_parse_year_range(value: CellValue, expected: tuple[int, int] | None) -> None:
+    assert parse_year_range(value) == expected
 
 
 @pytest.mark.parametrize(("value", "choices", "expected"), [
@@ -186,6 +249,18 @@ def test_split_multi() -> None:
     ("- - -", True),
     ("Biaya layanan turun", False),
     ("Cakupan air minum 61,2% (BPS 2024)", False),
+    # CONTRACT section 1: every placeholder listed, whatever its number of words.
+    ("belum ada data", True),
+    ("Belum ada data.", True),
+    ("tidak ada data", True),
+    ("Tidak Ada Data", True),
+    ("belum ada", True),
+    ("menyusul", True),
+    ("Menyusul.", True),
+    ("akan dilengkapi", True),
+    ("lihat lampiran", True),
+    ("Data belum tersedia", True),
+    ("Belum ada data pembanding di wilayah ini", False),
 ])
 def test_is_placeholder(text: str | None, expected: bool) -> None:
     assert is_placeholder(text) is expected

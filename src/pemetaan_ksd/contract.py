@@ -6,6 +6,7 @@ One source for the template writer, the reader, the rules and the feedback copy
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -103,23 +104,35 @@ JENIS_MITRA_PIHAK_KETIGA = (
     "Organisasi Kemasyarakatan",
 )
 
-# Placeholders that are not substantive text (compared after lower-casing and trimming).
+# Placeholders that are not substantive text (compared after lower-casing and trimming; a
+# final full stop does not count: "Menyusul." is "menyusul"). CONTRACT section 1 lists the first
+# entries; the rest are further ways clerks write "nothing yet".
 PLACEHOLDERS = frozenset(
     {
         "",
         "-",
-        "--",
         "0",
         "tidak ada",
         "belum ada",
+        "belum ada data",
+        "tidak ada data",
+        "menyusul",
+        "akan dilengkapi",
+        "lihat lampiran",
         "sda",
-        "s.d.a",
-        "s.d.a.",
         "idem",
         "...",
+        "n/a",
+        "--",
+        "data menyusul",
+        "akan menyusul",
+        "belum tersedia",
+        "data belum tersedia",
+        "terlampir",
+        "s.d.a",
+        "s.d.a.",
         "..",
         ".",
-        "n/a",
         "na",
         "tidak",
         "ada",
@@ -517,9 +530,14 @@ def column(key: str) -> Column:
     return COLUMN_BY_KEY[key]
 
 
+_AROUND_PUNCTUATION = re.compile(r"\s*([/\\()\[\]\-\u2013&,.:;*+])\s*")
+
+
 def normalize_header(text: object) -> str:
-    """Header text compared without case, extra spaces or line breaks."""
-    return " ".join(str(text).split()).casefold()
+    """Header text compared without case, extra spaces, line breaks or spaces around punctuation
+    ("Permasalahan/Kebutuhan Nyata" is "Permasalahan / Kebutuhan Nyata")."""
+    spaced = " ".join(str(text).split()).casefold()
+    return _AROUND_PUNCTUATION.sub(r"\1", spaced)
 
 
 HEADER_TO_KEY: dict[str, str] = {normalize_header(c.header): c.key for c in COLUMNS}

@@ -17,8 +17,13 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
+from pemetaan_ksd.amounts import amount_hint, format_rupiah, parse_amount
 from pemetaan_ksd.contract import MIN_SUBSTANTIVE_WORDS, PLACEHOLDERS
 from pemetaan_ksd.model import CellError, CellValue
+
+__all__ = [  # the amount readers live in amounts.py; the rules reach them here
+    "amount_hint", "format_rupiah", "parse_amount",
+]
 
 SUGGESTION_CUTOFF = 0.75
 YEAR_MIN = 1900
@@ -26,7 +31,6 @@ YEAR_MAX = 2200
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u200b\ufeff]+")
 _CODE_HEAD = re.compile(r"^[0-9X]+(?:\.[0-9X]+)*", re.IGNORECASE)
-_CURRENCY = re.compile(r"^(?:rp\.?|idr)", re.IGNORECASE)
 _MONTHS = {
     "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6,
     "juli": 7, "agustus": 8, "september": 9, "oktober": 10, "november": 11, "nopember": 11,
@@ -134,6 +138,22 @@ def parse_year(value: CellValue) -> int | None:
     return int(number)
 
 
+_YEAR_RANGE = re.compile(
+    r"(\d{4})\s*(?:-|\u2013|\u2014|/|s\.?\s?/?\s?d\.?|sampai(?: dengan)?|hingga)\s*(\d{4})",
+    re.IGNORECASE)
+
+
+def parse_year_range(value: CellValue) -> tuple[int, int] | None:
+    """(first, last) from a cell holding a range of years: "2025-2027", "2025/2026",
+    "2025 s.d. 2027", "2025 sampai 2027"; None for anything else (a single year included)."""
+    if not isinstance(value, str):
+        return None
+    match = _YEAR_RANGE.fullmatch(clean_spaces(value))
+    if match is None:
+        return None
+    return int(match[1]), int(match[2])
+
+
 def parse_date(value: CellValue) -> dt.date | None:
     """A date from a date cell, "2025-03-01", "01/03/2025", "1-3-2025" or "1 Maret 2025"."""
     if isinstance(value, dt.datetime):
@@ -169,65 +189,6 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
-
-
-def parse_amount(value: CellValue) -> float | None:
-    """An amount of rupiah from a number or numeric text; None for words or unclear text.
-
-    "Rp 1.500.000,00" -> 1500000.0; "1,500,000" -> 1500000.0; "1.500.000,-" -> 1500000.0;
-    "1.5e9" -> 1500000000.0. A single separator followed by exactly three digits groups
-    thousands ("1.500" -> 1500.0); otherwise it is the decimal mark ("1,5" -> 1.5). Negative
-    amounts are returned as such: the rule decides.
-    """
-    if value is None or isinstance(value, CellError | bool):
-        return None
-    if isinstance(value, int | float):
-        number = float(value)
-        return number if math.isfinite(number) else None
-    if not isinstance(value, str):
-        return None
-    text = _SPACES.sub("", value)
-    sign = ""
-    if text.startswith(("+", "-")):
-        sign, text = text[0], text[1:]
-    text = _CURRENCY.sub("", text)
-    text = re.sub(r"[.,]-+$", "", text)
-    if text.startswith(("+", "-")) and not sign:
-        sign, text = text[0], text[1:]
-    amount = _plain_number(text)
-    if amount is None:
-        return None
-    return -amount if sign == "-" else amount
-
-
-def _plain_number(text: str) -> float | None:
-    if re.fullmatch(r"\d+(?:\.\d+)?[eE][+-]?\d+", text):
-        return float(text)
-    if not re.fullmatch(r"\d[\d.,]*", text) or text[-1] in ".,":
-        return None
-    dots, commas = text.count("."), text.count(",")
-    if dots and commas:
-        decimal = "." if text.rfind(".") > text.rfind(",") else ","
-        thousands = "," if decimal == "." else "."
-        if text.count(decimal) > 1:
-            return None
-        whole, fraction = text.split(decimal)
-        return _grouped(whole, thousands, fraction)
-    separator = "." if dots else "," if commas else ""
-    if not separator:
-        return float(text)
-    parts = text.split(separator)
-    if len(parts) == 2 and len(parts[1]) != 3:
-        return float(f"{parts[0]}.{parts[1]}")
-    return _grouped(text, separator, "")
-
-
-def _grouped(whole: str, separator: str, fraction: str) -> float | None:
-    groups = whole.split(separator)
-    if len(groups) > 1 and (not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:])):
-        return None
-    digits = "".join(groups)
-    return float(f"{digits}.{fraction}") if fraction else float(digits)
 
 
 def choice_key(text: str) -> str:
@@ -294,7 +255,10 @@ def split_multi(value: CellValue, choices: Iterable[str]
 
 def is_placeholder_word(text: str | None) -> bool:
     """Empty, or one of the contract's PLACEHOLDERS ("-", "sda", "tidak ada", ...)."""
-    return text is None or clean_spaces(text).casefold() in PLACEHOLDERS
+    if text is None:
+        return True
+    key = clean_spaces(text).casefold()
+    return key in PLACEHOLDERS or (key.endswith(".") and key.rstrip(".").rstrip() in PLACEHOLDERS)
 
 
 def word_count(text: str) -> int:

@@ -1,8 +1,9 @@
 """Where things are on the `Usulan` sheet: the header row, the column-number row, the columns.
 
-CONTRACT section 1: the header row is found by its text in the first 20 rows (case, spacing and
-line breaks do not matter), a column-number row right after it is skipped, extra columns are
-recorded (KSD112, KSD113), and positions are always real Excel positions.
+CONTRACT section 1: the header row is found by its text in the first 20 rows (case, spacing,
+spaces around punctuation and line breaks do not matter: contract.normalize_header), a
+column-number row right after it is skipped, extra columns are recorded (KSD112, KSD113), and
+positions are always real Excel positions.
 """
 
 from __future__ import annotations

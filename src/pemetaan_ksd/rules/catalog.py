@@ -37,6 +37,7 @@ RULES: tuple[AnyRule, ...] = (
     isian.tahun,
     isian.urutan_tahun,
     isian.uraian_substantif,
+    isian.sudah_berakhir,
     # KSD3xx: the codes.
     kode.kode_nomenklatur,
     kode.kewenangan_pusat,

@@ -14,7 +14,13 @@ from pemetaan_ksd.model import Finding
 from pemetaan_ksd.rules.columns import Row
 from pemetaan_ksd.rules.context import Context
 from pemetaan_ksd.rules.registry import at, cell_rule, keadaan, message, row_rule
-from pemetaan_ksd.values import match_choice, split_multi
+from pemetaan_ksd.values import (
+    amount_hint,
+    format_rupiah,
+    match_choice,
+    parse_year_range,
+    split_multi,
+)
 
 
 def _of_kind(*kinds: Kind) -> tuple[str, ...]:
@@ -22,14 +28,25 @@ def _of_kind(*kinds: Kind) -> tuple[str, ...]:
 
 
 KSD201 = message("KSD201")
+KSD201_GALAT = message("KSD201", "galat")
 KSD201_DOKUMEN = message("KSD201", "dokumen")
 KSD202 = message("KSD202")
 KSD202_SARAN = message("KSD202", "saran")
 KSD202_GANDA = message("KSD202", "ganda")
 KSD203 = message("KSD203")
 KSD203_NEGATIF = message("KSD203", "negatif")
+KSD203_SARAN = message("KSD203", "saran")
+KSD203_KECIL = message("KSD203", "kecil")
+KSD203_BESAR = message("KSD203", "besar")
 KSD204 = message("KSD204")
 KSD204_URUTAN = message("KSD204", "urutan")
+KSD204_RENTANG = message("KSD204", "rentang")
+KSD418 = message("KSD418")
+
+# An amount per year outside these bounds was most likely written without its unit ("1,5" for
+# 1,5 miliar) or with digits too many: KSD203 asks. 0 stays valid (no budget needed).
+ANGGARAN_MIN = 10_000
+ANGGARAN_MAX = 10_000_000_000_000
 KSD205 = message("KSD205")
 KSD206 = message("KSD206")
 KSD206_BY_COLUMN = {"objek": message("KSD206", "objek"), "potensi": message("KSD206", "potensi")}
@@ -66,10 +83,15 @@ def _isi(key: str) -> str:
     return col.hint
 
 
-@cell_rule("KSD201", over=contract.REQUIRED_KEYS)
+@cell_rule("KSD201", over=contract.REQUIRED_KEYS, outranks=("KSD205",))
 def wajib_diisi(row: Row, key: str, ctx: Context) -> Finding | None:
+    """A required cell that is empty; one holding a spreadsheet error (`#N/A`) says so itself,
+    so KSD205 falls silent there instead of adding its note."""
     if not row.blank(key):
         return None
+    if row.is_error(key):
+        return KSD201_GALAT(at(row, key), kolom=row.header(key), nilai=row.shown(key),
+                            isi=_isi(key))
     return KSD201(at(row, key), kolom=row.header(key), keadaan=keadaan(row, key), isi=_isi(key))
 
 
@@ -96,6 +118,8 @@ def pilihan(row: Row, key: str, ctx: Context) -> Finding | None:
 
 def _pilihan_ganda(row: Row, key: str) -> Finding | None:
     col = contract.column(key)
+    if row.blank(key):  # "-" in Sumber Pendanaan is an empty optional cell
+        return None
     _, bad = split_multi(row.raw(key), col.choices)
     if not bad:
         return None
@@ -112,9 +136,19 @@ def anggaran(row: Row, key: str, ctx: Context) -> Finding | None:
         return None
     amount = row.amount(key)
     if amount is None:
+        hint = amount_hint(row.raw(key))
+        if hint is not None:
+            return KSD203_SARAN(at(row, key), nilai=row.shown(key), saran=f"{hint:.0f}",
+                                rupiah=format_rupiah(hint))
         return KSD203(at(row, key), nilai=row.shown(key))
     if amount < 0:
         return KSD203_NEGATIF(at(row, key), nilai=row.shown(key))
+    if 0 < amount < ANGGARAN_MIN:
+        return KSD203_KECIL(at(row, key), nilai=row.shown(key), rupiah=format_rupiah(amount),
+                            batas=format_rupiah(ANGGARAN_MIN))
+    if amount > ANGGARAN_MAX:
+        return KSD203_BESAR(at(row, key), nilai=row.shown(key), rupiah=format_rupiah(amount),
+                            batas="Rp 10 triliun")
     return None
 
 
@@ -126,6 +160,10 @@ def _year_ok(year: int | None) -> bool:
 def tahun(row: Row, key: str, ctx: Context) -> Finding | None:
     if row.blank(key) or _year_ok(row.year(key)):
         return None
+    rentang = parse_year_range(row.raw(key))
+    if rentang is not None and all(_year_ok(y) for y in rentang):
+        return KSD204_RENTANG(at(row, key), nilai=row.shown(key), kolom=row.header(key),
+                              mulai=rentang[0], selesai=rentang[1])
     return KSD204(at(row, key), nilai=row.shown(key), kolom=row.header(key), min=TAHUN_MIN,
                   max=TAHUN_MAX, tahun=ctx.tahun)
 
@@ -146,3 +184,14 @@ def uraian_substantif(row: Row, key: str, ctx: Context) -> Finding | None:
     return KSD206_BY_COLUMN.get(key, KSD206)(
         at(row, key), kolom=row.header(key), keadaan=keadaan(row, key),
         min_kata=MIN_SUBSTANTIVE_WORDS, daerah=ctx.daerah.nama_lengkap)
+
+
+@row_rule("KSD418")
+def sudah_berakhir(row: Row, ctx: Context) -> Iterator[Finding]:
+    """An usulan whose years end before the year being consolidated, on its Tahun Selesai."""
+    mulai, selesai = row.year("tahun_mulai"), row.year("tahun_selesai")
+    if selesai is None or not _year_ok(selesai) or selesai >= ctx.tahun:
+        return
+    if mulai is not None and _year_ok(mulai) and mulai > selesai:
+        return  # KSD204 speaks: the years are in the wrong order, not over
+    yield KSD418(at(row, "tahun_selesai"), selesai=selesai, tahun=ctx.tahun)

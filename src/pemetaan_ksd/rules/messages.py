@@ -169,6 +169,9 @@ _TABLE: tuple[Code, ...] = (
     }),
     _k("KSD201", GALAT, "Isian wajib kosong", None, {
         "": "Kolom \"{kolom}\" wajib diisi, tetapi {keadaan}. {isi}",
+        "galat": "Kolom \"{kolom}\" wajib diisi, tetapi selnya berisi galat spreadsheet "
+            "{nilai} (biasanya rumus yang rujukannya hilang), bukan isian. Ganti dengan nilai "
+            "yang diketik langsung, atau salin lalu tempel sebagai nilai saja. {isi}",
         "dokumen": "Kolom \"Dokumen Perencanaan Acuan\" wajib diisi karena kolom \"Tercantum "
             "dalam Dokumen Perencanaan\" berisi Ya, tetapi {keadaan}. Prioritas objek kerja sama "
             "mengikuti dokumen perencanaan daerah ({dasar}): sebutkan dokumen yang memuat "
@@ -187,6 +190,15 @@ _TABLE: tuple[Code, ...] = (
         "negatif": "Perkiraan anggaran tidak boleh negatif (tertulis {nilai}). Tulis perkiraan "
             "anggaran per tahun sebagai angka rupiah, 0 atau lebih, misalnya 1500000000; "
             "kosongkan bila belum diketahui.",
+        "saran": "\"{nilai}\" tidak dapat dibaca sebagai angka. Maksud Anda {rupiah} "
+            "({saran})? Bila ya, tulis {saran} saja, tanpa kata lain.",
+        "kecil": "Perkiraan anggaran per tahun terbaca {rupiah} (tertulis \"{nilai}\"), di "
+            "bawah {batas}. Apakah satuannya terlewat, misalnya 1,5 yang dimaksud 1,5 miliar? "
+            "Tulis angka rupiah lengkap (1500000000) atau dengan satuannya (1,5 M, 500 juta); "
+            "tulis 0 bila kerja sama ini tanpa anggaran.",
+        "besar": "Perkiraan anggaran per tahun terbaca {rupiah} (tertulis \"{nilai}\"), "
+            "lebih dari {batas}. Apakah ada angka nol atau satuan yang berlebih? Tulis angka "
+            "rupiah per tahun, misalnya 1500000000 atau 1,5 M.",
     }),
     _k("KSD204", GALAT, "Tahun tidak sah", None, {
         "": "\"{nilai}\" pada kolom {kolom} bukan tahun yang sah. Tulis tahun empat angka "
@@ -194,12 +206,16 @@ _TABLE: tuple[Code, ...] = (
         "urutan": "Tahun Mulai ({mulai}) lebih besar daripada Tahun Selesai ({selesai}), "
             "padahal kerja sama tidak dapat selesai sebelum dimulai. Perbaiki salah satunya; "
             "untuk kerja sama satu tahun isi keduanya dengan tahun yang sama.",
+        "rentang": "\"{nilai}\" pada kolom {kolom} berisi rentang tahun, padahal satu sel "
+            "hanya untuk satu tahun. Isi Tahun Mulai dengan {mulai} dan Tahun Selesai dengan "
+            "{selesai}.",
     }),
     _k("KSD205", PERINGATAN, "Galat spreadsheet di sel", None,
        "Sel ini berisi galat spreadsheet {nilai} (biasanya rumus yang rujukannya hilang), "
        "sehingga isinya dianggap kosong. Ketik nilainya langsung, atau salin lalu tempel "
        "sebagai nilai saja.",
-       note=" Sel ini berisi galat spreadsheet {nilai}, sehingga dianggap kosong."),
+       note=" Yang tertulis di sel ini adalah galat spreadsheet {nilai}, yang dibaca sebagai "
+            "kosong: ketik nilainya langsung, atau tempel sebagai nilai saja."),
     _k("KSD206", GALAT, "Uraian belum substantif", f"{PP28} Pasal 5 ayat (1)", {
         "potensi": "Kolom \"{kolom}\" harus berisi uraian nyata, tetapi {keadaan}. Pemetaan "
             "kerja sama daerah disusun berdasarkan potensi dan karakteristik daerah ({dasar}). "
@@ -361,6 +377,11 @@ _TABLE: tuple[Code, ...] = (
     },
        ksdpk=f"{PP28} Pasal 14", sinergi=f"{PP28} Pasal 46",
        ksdpl=f"{PP28} Pasal 1 angka 4", ksdll=f"{PP28} Pasal 1 angka 5"),
+    _k("KSD418", INFO, "Usulan sudah berakhir", None,
+       "Tahun Selesai usulan ini {selesai}, sebelum tahun pemetaan {tahun}: kerja samanya "
+       "sudah berakhir menurut isian ini. Bila kerja sama ini masih direncanakan, perbarui "
+       "Tahun Mulai dan Tahun Selesai; bila memang sudah selesai, hapus baris ini dari usulan "
+       "tahun {tahun}."),
     _k("KSD419", PERINGATAN, "Kode dan nama tidak sesuai", None, {
         "": "{kolom} tertulis \"{nilai}\": kode {kode} adalah {tingkat} \"{resmi}\", bukan "
             "\"{nama}\". Periksa mana yang dimaksud. Bila kodenya benar, pilih \"{pilihan}\" "

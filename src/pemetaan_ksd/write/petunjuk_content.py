@@ -37,21 +37,30 @@ GROUP_TEXT: dict[str, str] = {
     ),
     contract.G_KRITERIA: (
         "Inti penilaian usulan. Setiap kolom diisi uraian nyata, paling sedikit tiga kata; "
-        "isian seperti \"-\", \"sda\", \"idem\", \"tidak ada\" atau \"belum ada\" tidak "
-        "diterima. Eksternalitas Lintas Daerah wajib untuk KSDD Wajib; Efisiensi dan "
-        "Efektivitas Layanan Publik wajib untuk KSDD Wajib dan KSDD Sukarela."
+        "isian seperti \"-\", \"sda\", \"idem\", \"tidak ada\", \"belum ada data\", "
+        "\"menyusul\" atau \"lihat lampiran\" tidak diterima. Eksternalitas Lintas Daerah "
+        "wajib untuk KSDD Wajib; Efisiensi dan Efektivitas Layanan Publik wajib untuk KSDD "
+        "Wajib dan KSDD Sukarela."
     ),
     contract.G_RENCANA: (
         "Apakah objek tercantum dalam RPJMD, Renstra atau RKPD. Bila Ya, sebutkan dokumennya; "
         "bila Tidak, pilih alasan pengecualian yang sah (PP 28/2018 Pasal 4 ayat (3)). Tahun "
-        "ditulis empat angka; Tahun Selesai tidak boleh sebelum Tahun Mulai. Skala prioritas "
+        "ditulis empat angka antara 2000 dan 2100, satu tahun per sel: untuk kerja sama "
+        "2025-2027 isi Tahun Mulai 2025 dan Tahun Selesai 2027 (untuk satu tahun, isi keduanya "
+        "dengan tahun yang sama). Tahun Selesai tidak boleh sebelum Tahun Mulai, dan usulan "
+        "yang sudah berakhir sebelum tahun pemetaan dicatat tersendiri. Skala prioritas "
         "selalu disertai alasannya; penetapan akhirnya dilakukan dalam rapat pleno TKKSD."
     ),
     contract.G_ANGGARAN: (
-        "Perkiraan anggaran per tahun ditulis sebagai angka rupiah tanpa titik dan tanpa \"Rp\", "
-        "misalnya 1500000000 (pemisah ribuan tampil sendiri). Sumber Pendanaan boleh lebih dari "
-        "satu, dipisah titik koma, misalnya \"APBD; APBN\". Dua kolom Ya/Tidak terakhir "
-        "menentukan perlu tidaknya persetujuan DPRD (PP 28/2018 Pasal 6 ayat (2))."
+        "Perkiraan anggaran per tahun paling baik ditulis sebagai angka rupiah tanpa titik dan "
+        "tanpa \"Rp\", misalnya 1500000000 (pemisah ribuan tampil sendiri). Cara tulis yang "
+        "lazim juga terbaca: \"Rp 1.500.000.000,00\", \"1.500.000.000\", \"1,5 M\", \"1,5 "
+        "miliar\", \"500 juta\", \"750 ribu\" atau \"2 T\"; jangan menambah kata lain. "
+        "Angka di bawah Rp 10.000 atau di atas Rp 10 triliun per tahun dianggap salah tulis "
+        "(misalnya satuan yang terlewat); tulis 0 bila kerja sama tanpa anggaran. Sumber "
+        "Pendanaan boleh lebih dari satu, dipisah titik koma, misalnya \"APBD; APBN\". Dua "
+        "kolom Ya/Tidak terakhir menentukan perlu tidaknya persetujuan DPRD (PP 28/2018 "
+        "Pasal 6 ayat (2))."
     ),
     contract.G_LAIN: (
         "Tahapan yang sudah dicapai, dari Persiapan sampai Pelaporan (kosong berarti "
