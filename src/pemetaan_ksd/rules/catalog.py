@@ -42,8 +42,8 @@ RULES: tuple[AnyRule, ...] = (
     kode.kode_nomenklatur,
     kode.kewenangan_pusat,
     kode.nama_resmi,
-    # KSD4xx: what the law asks.
     kode.kode_dan_nama,
+    # KSD4xx: what the law asks.
     hukum.mitra_dikenal,
     hukum.bukan_diri_sendiri,
     hukum.mitra_berbatasan,
