@@ -26,12 +26,10 @@ from pemetaan_ksd.ledger import Ledger
 from pemetaan_ksd.model import FileResult
 from pemetaan_ksd.outputs import Progress, Stage
 from pemetaan_ksd.profile import Profil
-from pemetaan_ksd.read import read_submission
+from pemetaan_ksd.read import hash_file, read_submission
 from pemetaan_ksd.report import Report, Skipped
 from pemetaan_ksd.rules.context import Context
 from pemetaan_ksd.validate import check_across, check_submission, display_path, own_output
-
-_HASH_CHUNK = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -132,7 +130,8 @@ def context_key(profil: Profil, ctx: Context) -> str:
 def _run(ledger: Ledger, run_id: int, profil: Profil, options: BatchOptions,
          started: dt.datetime, progress: Progress | None) -> BatchRun:
     ctx = Context.from_profile(profil, options.tahun)
-    seen = _look(ledger, options, ctx, context_key(profil, ctx), started, progress)
+    key = context_key(profil, ctx)
+    seen = _look(ledger, options, ctx, key, started, progress)
     across = check_across([*seen.fresh, *seen.known], ctx, pilih_terbaru=True, absent_opd=True)
     files = sorted(across.files, key=lambda f: (f.display_path.casefold(), f.display_path))
     report = Report(
@@ -144,8 +143,8 @@ def _run(ledger: Ledger, run_id: int, profil: Profil, options: BatchOptions,
     from pemetaan_ksd.batch_write import write_outputs
 
     outputs = write_outputs(report, profil, options.keluar, fresh_paths,
-                            _fingerprint(report, context_key(profil, ctx)), started, progress)
-    _record(ledger, run_id, report, seen, context_key(profil, ctx), started)
+                            _fingerprint(report, key), started, progress)
+    _record(ledger, run_id, report, seen, key, started)
     outcomes = _outcomes(report, seen, fresh_paths)
     batch_folder.append_log(options.keluar, [_log_line(started, run_id, o) for o in outcomes])
     return BatchRun(run_id=run_id, report=report, outcomes=outcomes, outputs=outputs)
@@ -183,7 +182,7 @@ def _known(ledger: Ledger, path: Path, shown: str, stat: os.stat_result,
     if last is not None and (last.size, last.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
         sha = last.sha256
     else:
-        sha = _hash_file(path)
+        sha = hash_file(path)
     text = ledger.cached(sha, key)
     if text is None:
         return None
@@ -202,14 +201,6 @@ def _read(path: Path, shown: str, ctx: Context, seen: _Seen) -> None:
         seen.skipped.append(Skipped(shown, reason))
     else:
         seen.fresh.append(check_submission(sub, ctx, shown))
-
-
-def _hash_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(_HASH_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _fingerprint(report: Report, key: str) -> str:

@@ -14,7 +14,7 @@ from pemetaan_ksd.read.reasons import (
     TIDAK_DAPAT_DIAKSES,
     TIDAK_DIDUKUNG,
 )
-from pemetaan_ksd.read.submission import find_sheet, read_submission
+from pemetaan_ksd.read.submission import find_sheet, hash_file, read_submission
 
 __all__ = [
     "BUKAN_SPREADSHEET",
@@ -28,6 +28,7 @@ __all__ = [
     "RawValue",
     "SheetGrid",
     "find_sheet",
+    "hash_file",
     "read_grids",
     "read_submission",
 ]

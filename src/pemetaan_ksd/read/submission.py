@@ -60,7 +60,8 @@ def find_sheet(names: list[str], wanted: str) -> str | None:
     return next((n for n in names if n.strip().casefold() == folded), None)
 
 
-def _hash_file(path: Path) -> str:
+def hash_file(path: Path) -> str:
+    """The sha256 of a file, read in chunks (a file too large to hold is hashed too)."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         while chunk := handle.read(_HASH_CHUNK):
@@ -77,7 +78,7 @@ def read_submission(path: Path) -> Submission:
                               read_error=ReadError(reasons.TIDAK_DAPAT_DIAKSES, "bukan berkas"))
         too_large = safety.check_file_size(stat.st_size)
         if too_large is not None:
-            return Submission(path, _hash_file(path), stat.st_size, stat.st_mtime,
+            return Submission(path, hash_file(path), stat.st_size, stat.st_mtime,
                               read_error=ReadError(reasons.TERLALU_BESAR, too_large))
         data = path.read_bytes()
     except OSError as exc:
