@@ -90,7 +90,7 @@ def watch(profil: Profil, options: BatchOptions, jeda: float,
     _check_inbox(options)
     with batch_folder.exclusive(options.keluar, _now()):
         while True:
-            each(_locked_run(profil, options, _now(), None))
+            _locked_run(profil, options, _now(), None, each)
             time.sleep(jeda)
 
 
@@ -100,21 +100,30 @@ def _check_inbox(options: BatchOptions) -> None:
 
 
 def _locked_run(profil: Profil, options: BatchOptions, started: dt.datetime,
-                progress: Progress | None) -> BatchRun:
+                progress: Progress | None,
+                each: Callable[[BatchRun], None] | None = None) -> BatchRun:
     batch_folder.remove_leftovers(options.keluar)
     with Ledger.open(options.keluar / batch_folder.LEDGER_NAME) as ledger:
         run_id = ledger.start_run(started, str(options.masuk))
+        finished = False
+
+        def finish(run: BatchRun) -> None:
+            nonlocal finished
+            ledger.finish_run(run_id, _now(), "selesai" if run.outputs else "tanpa_perubahan",
+                              run.exit_code, len(run.outcomes), run.count("diproses"),
+                              run.count("menunggu"), [str(p) for p in run.outputs])
+            finished = True
+            if each is not None:
+                each(run)
+
         try:
-            run = _run(ledger, run_id, profil, options, started, progress)
+            return _run(ledger, run_id, profil, options, started, progress, finish)
         except BaseException as exc:
-            failed = isinstance(exc, Exception)
-            ledger.finish_run(run_id, _now(), "gagal" if failed else "dihentikan",
-                              3 if failed else 130, 0, 0, 0, [])
+            if not finished:  # a signal held back until the run was recorded leaves it as done
+                failed = isinstance(exc, Exception)
+                ledger.finish_run(run_id, _now(), "gagal" if failed else "dihentikan",
+                                  3 if failed else 130, 0, 0, 0, [])
             raise
-        ledger.finish_run(run_id, _now(), "selesai" if run.outputs else "tanpa_perubahan",
-                          run.exit_code, len(run.outcomes), run.count("diproses"),
-                          run.count("menunggu"), [str(p) for p in run.outputs])
-    return run
 
 
 def _now() -> dt.datetime:
@@ -128,7 +137,8 @@ def context_key(profil: Profil, ctx: Context) -> str:
 
 
 def _run(ledger: Ledger, run_id: int, profil: Profil, options: BatchOptions,
-         started: dt.datetime, progress: Progress | None) -> BatchRun:
+         started: dt.datetime, progress: Progress | None,
+         finish: Callable[[BatchRun], None]) -> BatchRun:
     ctx = Context.from_profile(profil, options.tahun)
     key = context_key(profil, ctx)
     seen = _look(ledger, options, ctx, key, started, progress)
@@ -142,12 +152,16 @@ def _run(ledger: Ledger, run_id: int, profil: Profil, options: BatchOptions,
     fresh_paths = {fr.display_path for fr in seen.fresh}
     from pemetaan_ksd.batch_write import write_outputs
 
-    outputs = write_outputs(report, profil, options.keluar, fresh_paths,
-                            _fingerprint(report, key), started, progress)
-    _record(ledger, run_id, report, seen, key, started)
-    outcomes = _outcomes(report, seen, fresh_paths)
-    batch_folder.append_log(options.keluar, [_log_line(started, run_id, o) for o in outcomes])
-    return BatchRun(run_id=run_id, report=report, outcomes=outcomes, outputs=outputs)
+    def settle(outputs: list[Path]) -> BatchRun:
+        _record(ledger, run_id, report, seen, key, started)
+        outcomes = _outcomes(report, seen, fresh_paths)
+        batch_folder.append_log(options.keluar, [_log_line(started, run_id, o) for o in outcomes])
+        run = BatchRun(run_id=run_id, report=report, outcomes=outcomes, outputs=outputs)
+        finish(run)
+        return run
+
+    return write_outputs(report, profil, options.keluar, fresh_paths, _fingerprint(report, key),
+                         started, settle, progress)
 
 
 def _look(ledger: Ledger, options: BatchOptions, ctx: Context, key: str,

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
-from pemetaan_ksd import batch_folder
+from pemetaan_ksd import batch_folder, interrupt
 from pemetaan_ksd.errors import OutputError
 from pemetaan_ksd.outputs import Progress, Stage
 from pemetaan_ksd.profile import Profil
 from pemetaan_ksd.report import Report
 from pemetaan_ksd.write.atomic import Staging
+
+T = TypeVar("T")
 
 
 class KeptBeside(OutputError):
@@ -24,15 +28,18 @@ class KeptBeside(OutputError):
 
 
 def write_outputs(report: Report, profil: Profil, keluar: Path, fresh: set[str],
-                  fingerprint: str, when: dt.datetime,
-                  progress: Progress | None = None) -> list[Path]:
-    """Write this run's outputs; [] when they would be the same as the last run's."""
+                  fingerprint: str, when: dt.datetime, settle: Callable[[list[Path]], T],
+                  progress: Progress | None = None) -> T:
+    """Write this run's outputs (none when they would be the same as the last run's), then
+    `settle(outputs)`: the run is recorded and reported before a signal that came while the
+    outputs were being put in place stops it."""
     workbook = keluar / batch_folder.workbook_name(report.tahun)
     laporan = keluar / batch_folder.report_name(report.tahun)
     up_to_date = (batch_folder.read_fingerprint(keluar) == fingerprint and not fresh
                   and workbook.exists() and laporan.exists())
     if up_to_date:
-        return []
+        with interrupt.deferred():
+            return settle([])
     from pemetaan_ksd.merge import build_konsolidasi
     from pemetaan_ksd.write.report_json import write_report
     from pemetaan_ksd.write.workbook.writer import write_workbook
@@ -51,11 +58,11 @@ def write_outputs(report: Report, profil: Profil, keluar: Path, fresh: set[str],
         staging.write_bytes(keluar / batch_folder.FINGERPRINT_NAME, fingerprint.encode())
         if progress is not None:
             progress(Stage.WORKBOOK, 1, 1)
-        done = staging.commit(beside={workbook: workbook.with_suffix(".baru.xlsx")})
-        kept = list(staging.kept_beside)
-    if kept:
-        raise KeptBeside(_kept_message(kept))
-    return [p for p in done if p.name != batch_folder.FINGERPRINT_NAME]
+        with interrupt.deferred():
+            done = staging.commit(beside={workbook: workbook.with_suffix(".baru.xlsx")})
+            if staging.kept_beside:
+                raise KeptBeside(_kept_message(staging.kept_beside))
+            return settle([p for p in done if p.name != batch_folder.FINGERPRINT_NAME])
 
 
 def _stage_feedback(report: Report, profil: Profil, keluar: Path, fresh: set[str],
