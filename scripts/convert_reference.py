@@ -199,6 +199,10 @@ def convert(src: Path) -> dict[str, object]:
     ]
     write_csv(OUT / "berbatasan.csv", ["kode_a", "kode_b", "lintas_provinsi", "km"], pairs)
 
+    kecamatan = [[r["kode"], r["nama"], r["kode_kabkota"]]
+                 for r in read_csv(src / "kecamatan_2025.csv")]
+    write_csv(OUT / "kecamatan.csv", ["kode", "nama", "kode_kabkota"], kecamatan)
+
     sumber = {
         "nomenklatur": {
             "instrumen": NOMENKLATUR_INSTRUMEN,
@@ -224,6 +228,11 @@ def convert(src: Path) -> dict[str, object]:
             ),
             "berkas_sumber": "kabkota_berbatasan.csv",
             "sha256": sha256(src / "kabkota_berbatasan.csv"),
+        },
+        "kecamatan": {
+            "instrumen": WILAYAH_INSTRUMEN,
+            "berkas_sumber": "kecamatan_2025.csv",
+            "sha256": sha256(src / "kecamatan_2025.csv"),
         },
         "singkatan": {
             "instrumen": (

@@ -88,6 +88,13 @@ def identitas(**changes: CellValue) -> dict[str, CellValue]:
     return {**base, **changes}
 
 
+# A unit that coordinates across sectors (lintas_bidang): it may propose any bidang (no KSD414),
+# for tests of other rules on rows outside DLH's bidang.
+def bappeda() -> dict[str, CellValue]:
+    return identitas(kode_opd="5.01.5.05.0.00.01.0000",
+                     nama_opd="Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah")
+
+
 META = {"template_id": contract.TEMPLATE_ID, "template_version": contract.TEMPLATE_VERSION,
         "tahun": "2025", "kode_opd": KODE_DLH, "kode_daerah": "63.03"}
 

@@ -91,7 +91,7 @@ def test_ksd402_only_for_ksdd() -> None:
 
 
 def test_ksd403_partner_is_this_daerah() -> None:
-    for name in ("Kabupaten Banjar", "Pemkab Banjar", "Banjar", "Dinas PUPR Kab. Banjar"):
+    for name in ("Kabupaten Banjar", "Pemkab Banjar", "Banjar"):  # its units: KSD415
         found = check([good(calon_mitra=name, kode_wilayah_mitra=None)]).findings
         assert cells(found) == [("KSD403", "J7")], name
     assert row_cells([good(calon_mitra="Kabupaten Banjar", kode_wilayah_mitra="63.03")]) == [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pemetaan_ksd.model import CellValue, Finding
 from pemetaan_ksd.validate import check_submission
-from rowkit import cells, check, ctx_provinsi, good, row_cells, submission
+from rowkit import bappeda, cells, check, ctx_provinsi, good, row_cells, submission
 
 NO_NAMES: dict[str, CellValue] = {"nama_program": None, "nama_kegiatan": None}
 
@@ -72,7 +72,7 @@ def test_ksd304_support_program_01() -> None:
 def test_ksd305_provincial_kegiatan_in_a_kabupaten_contract_example() -> None:
     row = good(kode_bidang_urusan="1.01", kode_program="1.01.02", kode_kegiatan="1.01.02.1.02",
                **NO_NAMES)
-    found = check([row]).findings
+    found = check([row], ident=bappeda()).findings
     assert cells(found) == [("KSD305", "E7")]
     assert found[0].message == (
         "Kode kegiatan 1.01.02.1.02 adalah kegiatan kewenangan provinsi (angka keempat 1), "
@@ -96,7 +96,7 @@ def test_ksd305_kab_kota_kegiatan_in_a_provinsi() -> None:
 def test_ksd306_kehutanan_by_a_kabupaten_is_a_warning() -> None:
     row = good(kode_bidang_urusan="3.28", kode_program="3.28.04", kode_kegiatan="3.28.04.2.01",
                **NO_NAMES)
-    found = check([row])
+    found = check([row], ident=bappeda())
     assert [(f.code, f.cell, f.severity) for f in found.findings] == [
         ("KSD306", "B7", "peringatan")]
     assert found.accepted_rows == found.rows
@@ -116,4 +116,4 @@ def test_ksd307_tolerates_case_spacing_punctuation_code_prefix_and_pdf_artefacts
                     kode_kegiatan="1.02.03.3.03", nama_program=None,
                     nama_kegiatan="Pengembangan Mutu dan Peningkatan Kompetensi Teknis Sumber "
                                   "Daya Manusia Kesehatan Tingkat Daerah Kabupaten/Kota")
-    assert row_cells([artefact]) == []
+    assert row_cells([artefact], ident=bappeda()) == []

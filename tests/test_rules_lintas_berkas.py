@@ -84,7 +84,8 @@ def test_ksd502_same_usulan_from_two_opd_on_both_rows() -> None:
                               ctx(), "masuk/dinkes.xlsx")
     mine, theirs = check_across([mine, theirs], ctx()).files
     assert cells(mine.findings) == [("KSD502", "A7")]
-    assert cells(theirs.findings) == [("KSD502", "A7")]
+    # Dinas Kesehatan proposing 2.11 is also outside its own bidang (KSD414).
+    assert cells(theirs.findings) == [("KSD502", "A7"), ("KSD414", "B7"), ("KSD414", "B8")]
     assert "Dinas Kesehatan (masuk/dinkes.xlsx baris 7)" in mine.findings[0].message
     assert mine.accepted_rows == mine.rows  # a warning: the row still enters
 

@@ -48,12 +48,20 @@ def _unit_code(bidang: tuple[str, ...], unit: int) -> str:
     return f"{'.'.join(parts)}.{unit:02d}.0000"
 
 
-def contoh_perangkat_daerah() -> list[tuple[str, str, tuple[str, ...]]]:
-    """(kode, nama, bidang) of an example OPD list; units of the same bidang get 01, 02..."""
+# Units that coordinate across sectors: their usulan may be of any bidang (KSD414).
+_LINTAS_BIDANG = frozenset({
+    "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah",
+    "Sekretariat Daerah (Bagian Pemerintahan)",
+})
+
+
+def contoh_perangkat_daerah() -> list[tuple[str, str, tuple[str, ...], bool]]:
+    """(kode, nama, bidang, lintas_bidang) of an example OPD list; units of the same bidang get
+    01, 02..."""
     seen: dict[str, int] = {}
-    out: list[tuple[str, str, tuple[str, ...]]] = []
+    out: list[tuple[str, str, tuple[str, ...], bool]] = []
     for nama, bidang in _KABUPATEN:
         key = ".".join(bidang[:3])
         seen[key] = seen.get(key, 0) + 1
-        out.append((_unit_code(bidang, seen[key]), nama, bidang))
+        out.append((_unit_code(bidang, seen[key]), nama, bidang, nama in _LINTAS_BIDANG))
     return out

@@ -28,6 +28,13 @@ class PerangkatDaerah:
     kode: str
     nama: str
     bidang: tuple[str, ...] = ()
+    # coordinates across sectors (Bappeda, a bagian of the Sekretariat): any bidang (KSD414)
+    lintas_bidang: bool = False
+
+    def menangani(self, bidang: str) -> bool:
+        """Whether this unit may map an usulan of `bidang` (KSD414): its own, or any when it
+        lists none or coordinates across sectors."""
+        return self.lintas_bidang or not self.bidang or bidang in self.bidang
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,8 @@ class Profil:
     tetangga: tuple[Daerah, ...] = field(default=())
     # [alias] short names of daerah this profile adds: {"Kukar": "64.02"}
     alias: tuple[tuple[str, str], ...] = field(default=())
+    # [kerja_sama_berlaku] berkas: the register of agreements in force (KSD417)
+    kerja_sama_berlaku: Path | None = None
 
     def opd(self, kode: str) -> PerangkatDaerah | None:
         wanted = kode.strip()
@@ -60,7 +69,7 @@ def _quote(text: str) -> str:
 
 
 def render_profile(
-    kode_daerah: str, tahun: int, opd: list[tuple[str, str, tuple[str, ...]]] | None = None
+    kode_daerah: str, tahun: int, opd: list[tuple[str, str, tuple[str, ...], bool]] | None = None
 ) -> str:
     """The commented TOML text of a new profile for `kode_daerah`."""
     wilayah = reference.load().wilayah
@@ -93,10 +102,21 @@ def render_profile(
         "[nomenklatur]",
         *(_nomenklatur_provinsi() if daerah.is_provinsi else _nomenklatur_kabkota()),
         "",
+        "[kerja_sama_berlaku]",
+        "# Daftar kerja sama (KB/PKS) yang sedang berlaku, yang dipegang sekretariat TKKSD:",
+        "# berkas CSV/XLSX berkolom nomor, tanggal, jenis (KB/PKS), mitra, bidang_urusan atau",
+        "# objek, dan berlaku_sampai. Usulan dengan mitra dan bidang urusan yang sama dengan",
+        "# kerja sama yang masih berlaku diberi peringatan KSD417: usulkan tindak lanjutnya.",
+        "# Contohnya ada pada folder templat dan demo (kerja_sama_berlaku.csv).",
+        '# berkas = "kerja_sama_berlaku.csv"',
+        "",
         "# Daftar perangkat daerah yang diminta mengisi templat.",
         "# CONTOH UNTUK DIUBAH, bukan daftar resmi: sesuaikan kode, nama dan bidang urusannya.",
+        "# bidang: bidang urusan yang menjadi tugas dan kewenangannya; usulan di luar itu",
+        "# diberi peringatan KSD414. lintas_bidang = true untuk unit yang mengoordinasikan",
+        "# semua bidang (Bappeda, bagian Sekretariat Daerah): usulannya tidak dibatasi bidang.",
     ]
-    for kode, nama, bidang in units:
+    for kode, nama, bidang, lintas in units:
         lines += [
             "",
             "[[perangkat_daerah]]",
@@ -104,6 +124,8 @@ def render_profile(
             f"nama = {_quote(nama)}",
             "bidang = [" + ", ".join(_quote(b) for b in bidang) + "]",
         ]
+        if lintas:
+            lines.append("lintas_bidang = true")
     return "\n".join(lines) + "\n"
 
 
@@ -201,6 +223,12 @@ def parse_profile(text: str, source: str, base: Path, bawaan: bool = False) -> P
     if berkas is not None and not isinstance(berkas, str):
         raise ProfileError(where.at("berkas", "nomenklatur", "harus berupa nama berkas"))
     versi = nomen.get("versi") if isinstance(nomen, dict) else None
+    register = data.get("kerja_sama_berlaku", {})
+    register_file = register.get("berkas") if isinstance(register, dict) else None
+    if not isinstance(register, dict) or (register_file is not None
+                                          and not isinstance(register_file, str)):
+        raise ProfileError(where.at("berkas", "kerja_sama_berlaku", "harus berupa nama berkas, "
+                                    'misalnya berkas = "kerja_sama_berlaku.csv"'))
     return Profil(
         daerah=daerah,
         provinsi=wilayah.provinsi_of(daerah),
@@ -212,6 +240,7 @@ def parse_profile(text: str, source: str, base: Path, bawaan: bool = False) -> P
         nomenklatur_versi=str(versi) if versi else None,
         tetangga=tuple(wilayah.tetangga(daerah)),
         alias=_parse_alias(data.get("alias", {}), where),
+        kerja_sama_berlaku=(base / register_file) if register_file else None,
     )
 
 
@@ -251,7 +280,12 @@ def _parse_opd(entries: Any, where: _Locator) -> tuple[PerangkatDaerah, ...]:
             raise ProfileError(
                 where.at("bidang", "perangkat_daerah", 'harus berupa daftar, misalnya ["1.02"]', i)
             )
-        out.append(PerangkatDaerah(kode, entry["nama"].strip(), tuple(b.strip() for b in bidang)))
+        lintas = entry.get("lintas_bidang", False)
+        if not isinstance(lintas, bool):
+            raise ProfileError(
+                where.at("lintas_bidang", "perangkat_daerah", "harus berupa true atau false", i))
+        out.append(PerangkatDaerah(kode, entry["nama"].strip(), tuple(b.strip() for b in bidang),
+                                   lintas))
     return tuple(out)
 
 

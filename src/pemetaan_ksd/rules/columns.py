@@ -15,6 +15,7 @@ from typing import TypeVar
 from pemetaan_ksd import contract
 from pemetaan_ksd.contract import COLUMN_BY_KEY, JENIS_MITRA_DAERAH, KSDD, Column, Kind
 from pemetaan_ksd.model import CellValue, DataRow
+from pemetaan_ksd.profile import PerangkatDaerah
 from pemetaan_ksd.rules.context import Context
 from pemetaan_ksd.rules.mitra import Mitra, resolve_mitra
 from pemetaan_ksd.values import (
@@ -99,11 +100,13 @@ class Columns:
     """
 
     def __init__(self, rows: Sequence[DataRow], letters: Mapping[str, str],
-                 first_cells: Sequence[str], ctx: Context) -> None:
+                 first_cells: Sequence[str], ctx: Context,
+                 opd: PerangkatDaerah | None = None) -> None:
         self.rows = rows
         self.letters = letters
         self.first_cells = first_cells  # each row's first cell, where whole-row findings go
         self.ctx = ctx
+        self.opd = opd  # the proposing OPD as the profile lists it (Identitas' code), if it does
         self._raw: dict[str, list[CellValue]] = {}
         self._text: dict[str, list[str | None]] = {}
         self._shown: dict[str, list[str | None]] = {}
@@ -244,6 +247,11 @@ class Row:
     @property
     def mitra(self) -> Mitra | None:
         return self._columns.mitra(self.index)
+
+    @property
+    def opd(self) -> PerangkatDaerah | None:
+        """The OPD that proposes this usulan, as the profile lists it."""
+        return self._columns.opd
 
     def cell(self, key: str) -> str:
         """The real cell of `key` in this row ("J9"); the first cell when the column is absent."""

@@ -120,8 +120,10 @@ class Engine:
         placement = Placement(sub)
         result.usulan_sheet = placement.sheet or SHEET_USULAN
         first = sub.first_letter()
+        kode_opd = sub.identity.kode_opd
         columns = Columns(sub.rows, sub.column_letters,
-                          [placement.cell(f"{first}{r.excel_row}") for r in sub.rows], ctx)
+                          [placement.cell(f"{first}{r.excel_row}") for r in sub.rows], ctx,
+                          ctx.profil.opd(kode_opd) if kode_opd else None)
         for index in range(len(columns)):
             row = columns.row(index)
             findings = [] if stop is Stop.ROWS else self.row_findings(row, ctx)

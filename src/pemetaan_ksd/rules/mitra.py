@@ -20,7 +20,7 @@ class Mitra:
     dari_kode: bool = False
 
 
-_TYPE_WORDS = {
+TYPE_WORDS = {
     "provinsi": ("provinsi", "prov", "propinsi", "pemprov"),
     "kabupaten": ("kabupaten", "kab", "pemkab"),
     "kota": ("kota", "kot", "pemkot", "pemko"),
@@ -35,7 +35,7 @@ def mentions(text: str, daerah: Daerah) -> bool:
     """Whether `text` names `daerah` with its type word ("Dinas PUPR Kab. Banjar")."""
     words = _words(text)
     bare = _words(daerah.nama_pendek)
-    kinds = _TYPE_WORDS.get(daerah.jenis_tingkat, ())
+    kinds = TYPE_WORDS.get(daerah.jenis_tingkat, ())
     n = len(bare)
     return any(w in kinds and words[i + 1:i + 1 + n] == bare for i, w in enumerate(words))
 
