@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from pemetaan_ksd.reference import Daerah
 from pemetaan_ksd.reference.kecamatan import kecamatan_of
@@ -45,8 +45,11 @@ _VERTIKAL = ("badan pusat statistik", "badan pertanahan nasional", "badan narkot
              "badan intelijen", "badan pengawas pemilihan umum")
 
 
+_NON_WORD = re.compile(r"[^\w]+")
+
+
 def words(text: str) -> Words:
-    return tuple(re.sub(r"[^\w]+", " ", text.casefold()).split())
+    return tuple(_NON_WORD.sub(" ", text.casefold()).split())
 
 
 def _find(haystack: Words, needle: Words) -> list[int]:
@@ -62,9 +65,12 @@ def _unit_words(provinsi: bool) -> tuple[tuple[Words, str], ...]:
     return tuple(sorted(found, key=lambda item: -len(item[0])))  # longest first
 
 
+_VERTIKAL_WORDS = tuple(words(v) for v in _VERTIKAL)
+
+
 def _opening_unit(text: Words, provinsi: bool) -> tuple[str, Words] | None:
     """(what the unit is, the words after its unit word) when `text` opens with one."""
-    if any(text[:len(v)] == v for v in map(words, _VERTIKAL)):
+    if any(text[:len(v)] == v for v in _VERTIKAL_WORDS):
         return None
     for unit, label in _unit_words(provinsi):
         if text[:len(unit)] == unit:
@@ -88,8 +94,14 @@ def _names_other_daerah(rest: Words, daerah: Daerah) -> bool:
                for i, w in enumerate(rest))
 
 
-def _kecamatan(daerah: Daerah) -> tuple[Words, ...]:
-    return tuple(words(k) for k in kecamatan_of(daerah.kode))
+@cache
+def _kecamatan(kode: str) -> tuple[Words, ...]:
+    return tuple(words(k) for k in kecamatan_of(kode))
+
+
+@cache
+def _opd_names(names: tuple[str, ...]) -> tuple[Words, ...]:
+    return tuple(words(n) for n in names)
 
 
 def _names_kecamatan(rest: Words, kecamatan: Sequence[Words]) -> bool:
@@ -98,16 +110,19 @@ def _names_kecamatan(rest: Words, kecamatan: Sequence[Words]) -> bool:
 
 def unit_sendiri(partner: str, ctx: Context) -> str | None:
     """What kind of this daerah's own unit `partner` is ("puskesmas"), or None."""
+    return _unit(partner, ctx.daerah, tuple(o.nama for o in ctx.profil.perangkat_daerah))
+
+
+@lru_cache(maxsize=4096)  # partners repeat across the rows and files of one run
+def _unit(partner: str, daerah: Daerah, opd: tuple[str, ...]) -> str | None:
     text = words(partner)
     if not text:
         return None
-    daerah = ctx.daerah
-    for opd in ctx.profil.perangkat_daerah:
-        name = words(opd.nama)
+    for name in _opd_names(opd):
         if text[:len(name)] == name and (len(text) == len(name)
                                          or _names_daerah(text[len(name):], daerah)):
             return PERANGKAT_DAERAH
-    kecamatan = _kecamatan(daerah)
+    kecamatan = _kecamatan(daerah.kode)
     if text in kecamatan:
         return KECAMATAN
     opening = _opening_unit(text, daerah.is_provinsi)
