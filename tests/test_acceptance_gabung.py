@@ -51,13 +51,13 @@ def test_every_input_row_is_accounted_for(demo_folder: Path, book: dict[str, Wor
     read = sum(_independent_row_count(p) for p in sorted((demo_folder / MASUK).iterdir()))
     info: dict[Any, Any] = {r[0]: r[2] for r in book["Info"].iter_rows(values_only=True) if r[0]}
     daftar = _table(book["Daftar Rencana"])
-    assert read == 18 == info["Baris dibaca"]
-    assert len(daftar) == info["Masuk Daftar Rencana 2025"] == 8
+    assert read == 20 == info["Baris dibaca"]
+    assert len(daftar) == info["Masuk Daftar Rencana 2025"] == 9
     outside = info["Diterima, tetapi jangka waktunya di luar tahun 2025"]
     rejected = info["Ditolak (lihat lembar Perlu Perbaikan)"]
     replaced = info["Baris berkas yang diganti kiriman lebih baru"]
     not_usulan = info["Baris bukan usulan, disisihkan (KSD109)"]
-    assert (outside, rejected, replaced, not_usulan) == (1, 8, 1, 0)
+    assert (outside, rejected, replaced, not_usulan) == (1, 9, 1, 0)
     assert len(daftar) + outside + rejected + replaced + not_usulan == read
 
 

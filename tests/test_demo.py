@@ -12,11 +12,18 @@ import pytest
 from pemetaan_ksd import api
 from pemetaan_ksd.cli import cmd_demo
 from pemetaan_ksd.cli.app import run
+from pemetaan_ksd.contract import FIRST_DATA_ROW
 from pemetaan_ksd.demo import run as demo_run
-from pemetaan_ksd.demo.contoh import CONTOH, DINKES, DINKES_LAMA
+from pemetaan_ksd.demo.contoh import CONTOH, DINKES, DINKES_LAMA, DISPAR
 from pemetaan_ksd.write.template import template_column_letters
 
 LETTERS = template_column_letters()
+# What the TKKSD turns down in practice (CONTRACT section 2): the demo shows each once.
+PRAKTIK = ("KSD414", "KSD415", "KSD416")
+# The demo's rows whose object is plain buying or renting, judged by reading every object:
+# boats bought from a shipyard. "Penyediaan bus perintis" with DAMRI and "Penyediaan air minum
+# curah" are services run with the partner, and an investor developing a kawasan is investment.
+PENGADAAN = {(DISPAR.berkas, 3)}
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +70,29 @@ def test_the_demo_shows_at_least_eight_rule_codes(laporan: dict[str, object]) ->
     codes = {f["code"] for findings in _findings(laporan).values() for f in findings}
     assert len(codes) >= 8
     assert {"KSD401", "KSD405", "KSD305", "KSD202", "KSD204", "KSD203", "KSD304",
-            "KSD407", "KSD501", "KSD502"} <= codes
+            "KSD407", "KSD501", "KSD502", *PRAKTIK} <= codes
+
+
+def _cells_with(laporan: dict[str, object], code: str) -> set[tuple[str, object]]:
+    return {(name, f["cell"]) for name, findings in _findings(laporan).items()
+            for f in findings if f["code"] == code}
+
+
+@pytest.mark.parametrize("code", PRAKTIK)
+def test_each_practice_rule_shows_once_where_the_demo_intends_it(
+        laporan: dict[str, object], code: str) -> None:
+    intended = {(c.berkas, f"{LETTERS[key]}{row}") for c in CONTOH
+                for k, row, key in c.intended() if k == code}
+    assert len(intended) == 1, code
+    assert _cells_with(laporan, code) == intended
+
+
+def test_ksd416_fires_on_every_procurement_row_of_the_demo_and_on_no_other(
+        laporan: dict[str, object]) -> None:
+    every_row = {(c.berkas, i) for c in CONTOH for i in range(len(c.rows))}
+    assert every_row >= PENGADAAN
+    expected = {(berkas, f"{LETTERS['objek']}{FIRST_DATA_ROW + i}") for berkas, i in PENGADAAN}
+    assert _cells_with(laporan, "KSD416") == expected
 
 
 class _RecordingStdin:

@@ -27,7 +27,8 @@ from pemetaan_ksd.profile import (
 from pemetaan_ksd.reference import Level
 from pemetaan_ksd.validate import validate
 from pemetaan_ksd.write.dropdowns import install_dropdowns
-from pemetaan_ksd.write.petunjuk import contoh_usulan, petunjuk_text
+from pemetaan_ksd.write.petunjuk import contoh_usulan, petunjuk_blocks, petunjuk_text
+from pemetaan_ksd.write.petunjuk_blocks import Heading, Table
 from pemetaan_ksd.write.template import (
     GENERIC_CREATED,
     TemplateExistsError,
@@ -261,6 +262,37 @@ def test_petunjuk_explains_groups_law_and_paste_as_values(wb: Workbook, profil: 
                    "Skala prioritas", "Kota Banjarbaru", "2.11.11.2.01"):
         assert needle in text, needle
     assert petunjuk_text(profil, None).count("\n") > 100
+
+
+def _praktik_section(profil: Profil, opd: PerangkatDaerah | None) -> str:
+    """The text of the section on what the TKKSD turns down in practice (KSD414-KSD417)."""
+    blocks = petunjuk_blocks(profil, opd)
+    start = next(i for i, b in enumerate(blocks)
+                 if isinstance(b, Heading) and b.text == "Periksa sebelum mengirim")
+    end = next(i for i, b in enumerate(blocks) if i > start and isinstance(b, Heading))
+    parts: list[str] = []
+    for block in blocks[start:end]:
+        parts += ([" | ".join(r) for r in block.rows] if isinstance(block, Table)
+                  else [block.text])
+    return "\n".join(parts)
+
+
+def test_petunjuk_says_what_to_check_before_sending(profil: Profil,
+                                                    dlh: PerangkatDaerah) -> None:
+    text = _praktik_section(profil, dlh)
+    assert len([line for line in text.splitlines() if " | " in line]) == 4
+    for needle in ("tugas dan kewenangan", "bidang urusan perangkat daerah Anda adalah 2.11 "
+                   "Lingkungan Hidup.", "UPTD, RSUD, puskesmas, kecamatan dan sekolah negeri "
+                   "milik Kabupaten Banjar", "bukan pengadaan", "pengadaan, pembelian, belanja, "
+                   "sewa, swakelola, jasa konsultansi", "masih berlaku", "tindak lanjutnya",
+                   "PP 28/2018 Pasal 1 angka 1"):
+        assert needle in text, needle
+    generic = _praktik_section(profil, None)
+    assert "perangkat daerah Anda adalah" not in generic and "tugas dan kewenangan" in generic
+    bappeda = next(o for o in profil.perangkat_daerah if o.lintas_bidang)
+    assert "tidak dibatasi pada satu bidang urusan" in _praktik_section(profil, bappeda)
+    kaltim = parse_profile(render_profile("64", 2025), "ksd.toml", base=ROOT)
+    assert "kecamatan" not in _praktik_section(kaltim, None)  # a provinsi has none
 
 
 def test_example_usulan_is_complete_and_uses_real_codes(profil: Profil) -> None:

@@ -132,7 +132,8 @@ DLH = Contoh(
             anggaran=1_200_000_000,
         ),
     ),
-    sengaja=(("KSD502", 2, "no"),),
+    # A road is PUPR's task (1.03), not DLH's: DLH proposes what PUPR proposes too.
+    sengaja=(("KSD502", 2, "no"), ("KSD414", 2, "kode_bidang_urusan")),
 )
 
 DINKES = Contoh(
@@ -202,8 +203,32 @@ DINKES = Contoh(
             anggaran=220_000_000,
             sumber_pendanaan="APBD; APBN",
         ),
+        _row(
+            kode_bidang_urusan="1.02 - Kesehatan",
+            kode_program="1.02.02",
+            kode_kegiatan="1.02.02.2.02",
+            objek="Rujuk balik pasien penyakit kronis dari rumah sakit ke puskesmas terdekat",
+            jenis_kerja_sama="KSDD Sukarela",
+            calon_mitra="RSUD Ratu Zalecha Martapura",
+            jenis_mitra="Daerah Kabupaten/Kota",
+            potensi="Puskesmas di 20 kecamatan sudah mampu melayani kontrol rutin pasien "
+            "kronis",
+            permasalahan="Pasien hipertensi dan diabetes yang sudah stabil tetap antre kontrol "
+            "di rumah sakit",
+            data_dukung="2.450 pasien kronis stabil kontrol di poliklinik rumah sakit pada 2024 "
+            "(data BPJS Kesehatan)",
+            efisiensi="Kontrol rutin di puskesmas mengurangi antrean poliklinik rumah sakit",
+            manfaat_daerah="Pasien kronis kontrol lebih dekat dari rumah dengan biaya lebih "
+            "rendah",
+            manfaat_mitra="Poliklinik rumah sakit dapat memusatkan layanan pada pasien rujukan "
+            "baru",
+            alasan_prioritas="Antrean poliklinik penyakit dalam melebihi tiga jam per hari",
+            anggaran=90_000_000,
+        ),
     ),
-    sengaja=(("KSD401", 0, "calon_mitra"), ("KSD405", 1, "manfaat_mitra")),
+    # Row 3: the RSUD is the kabupaten's own hospital, so this is no kerja sama daerah.
+    sengaja=(("KSD401", 0, "calon_mitra"), ("KSD405", 1, "manfaat_mitra"),
+             ("KSD415", 3, "calon_mitra")),
 )
 
 DINKES_LAMA = Contoh(
@@ -213,7 +238,7 @@ DINKES_LAMA = Contoh(
     penanggung_jawab=DINKES.penanggung_jawab,
     jabatan=DINKES.jabatan,
     tanggal=dt.date(2025, 2, 10),
-    rows=DINKES.rows[2:],
+    rows=DINKES.rows[2:3],
 )
 
 PUPR = Contoh(
@@ -498,7 +523,29 @@ DISPAR = Contoh(
             anggaran=250_000_000,
             sudah_dianggarkan="Tidak",
         ),
+        _row(
+            kode_bidang_urusan="3.26 - Pariwisata",
+            kode_program="3.26.02",
+            kode_kegiatan="3.26.02.2.01",
+            objek="Pengadaan perahu wisata dan jaket pelampung untuk pasar terapung Lok Baintan",
+            jenis_kerja_sama="KSDPK",
+            calon_mitra="PT Galangan Kapal Borneo Perkasa",
+            jenis_mitra="Badan Usaha Berbadan Hukum",
+            bentuk_ksdpk="Penyediaan Pelayanan Publik",
+            prakarsa="Daerah",
+            potensi="Pasar terapung Lok Baintan dikunjungi wisatawan setiap pagi sepanjang tahun",
+            permasalahan="Perahu wisata yang ada sudah tua dan banyak yang tanpa jaket pelampung",
+            data_dukung="Tercatat 14 dari 22 perahu wisata tidak laik (pemeriksaan Dinas "
+            "Pariwisata 2024)",
+            efisiensi="Perahu baru dari galangan setempat lebih cepat tersedia dan mudah dirawat",
+            manfaat_daerah="Wisatawan pasar terapung terangkut dengan aman",
+            manfaat_mitra="Galangan kapal memperoleh pesanan perahu dan pekerjaan perawatan",
+            alasan_prioritas="Keselamatan wisatawan sungai menjadi perhatian utama",
+            anggaran=480_000_000,
+        ),
     ),
+    # Row 3 buys boats: procurement, not cooperation (a warning: the row still enters).
+    sengaja=(("KSD416", 3, "objek"),),
 )
 
 CONTOH: tuple[Contoh, ...] = (

@@ -146,17 +146,23 @@ def _step_submissions(folder: Path, profil: Profil) -> Langkah:
         3,
         "Usulan masuk",
         f"{len(CONTOH)} berkas dari {len({c.kode_opd for c in CONTOH})} perangkat daerah "
-        f"({rows} usulan) masuk ke folder {MASUK}/. Sebagian terisi dengan benar "
-        f"({', '.join(clean)}); sebagian memuat kesalahan yang biasa terjadi: mitra kerja sama "
-        "wajib yang tidak berbatasan, manfaat bagi mitra ditulis \"-\", kode kegiatan provinsi, "
-        "pilihan salah ketik, tahun terbalik, anggaran ditulis dengan huruf, bidang penunjang. "
-        "Dinas Kesehatan mengirim dua kali.",
+        f"({rows} usulan) masuk ke folder {MASUK}/. Berkas {_dan(clean)} terisi tanpa "
+        "galat. Yang lain memuat kesalahan yang biasa terjadi: mitra kerja sama wajib yang tidak "
+        "berbatasan, manfaat bagi mitra ditulis \"-\", kode kegiatan provinsi, pilihan salah "
+        "ketik, tahun terbalik, anggaran ditulis dengan huruf, bidang penunjang, RSUD milik "
+        "daerah sendiri sebagai mitra. Beberapa usulan perlu dilihat analis: pengadaan perahu "
+        "wisata sebagai objek, jalan yang diusulkan Dinas Lingkungan Hidup padahal tugas Dinas "
+        "PUPR. Dinas Kesehatan mengirim dua kali.",
         "Setiap usulan harus saling menguntungkan (PP 28/2018 Pasal 1 angka 1), menunjukkan "
         "kebutuhan nyata, dan tercantum dalam dokumen perencanaan atau memiliki alasan yang sah "
         "(Pasal 4 ayat 3).",
         [f"{len(CONTOH)} berkas usulan siap diperiksa."],
         [f"{MASUK}/{DINKES.berkas}"],
     )
+
+
+def _dan(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} dan {names[-1]}"
 
 
 def _has_intended_galat(contoh: Contoh) -> bool:
@@ -182,13 +188,18 @@ def _step_validation(report: Report) -> Langkah:
     return Langkah(
         4,
         "Validasi dan umpan balik",
-        "Program memeriksa setiap baris terhadap aturan KSD101-KSD504 dan menulis untuk setiap "
-        f"berkas salinan umpan balik di folder {CATATAN}/: sel yang salah berwarna merah dan "
-        "diberi catatan, lembar pertama berisi semua temuan dengan tautan ke selnya. Laporan "
-        f"lengkap untuk tugas terjadwal ada di {LAPORAN}.",
+        "Program memeriksa setiap baris terhadap aturan KSD101-KSD504, termasuk yang dalam "
+        "praktik ditolak TKKSD: mitra dari unit pemerintah daerah sendiri, pengadaan barang/jasa, "
+        "dan bidang di luar tugas perangkat daerah. Untuk setiap berkas ditulis salinan umpan "
+        f"balik di folder {CATATAN}/: sel yang salah berwarna merah dan diberi catatan, lembar "
+        "pertama berisi semua temuan dengan tautan ke selnya. Laporan lengkap untuk tugas "
+        f"terjadwal ada di {LAPORAN}.",
         "Objek kerja sama hanya urusan kewenangan daerah sendiri (PP 28/2018 Pasal 4 ayat 1); "
         "kabupaten/kota hanya mengerjakan kegiatan kewenangan kabupaten/kota; kerja sama wajib "
-        "butuh eksternalitas lintas daerah dan efisiensi layanan (UU 23/2014 Pasal 364).",
+        "butuh eksternalitas lintas daerah dan efisiensi layanan (UU 23/2014 Pasal 364). Kerja "
+        "sama daerah adalah usaha bersama dengan daerah lain, pihak ketiga atau lembaga luar "
+        "negeri (PP 28/2018 Pasal 1 angka 1); setiap perangkat daerah memetakan sesuai tugas "
+        "dan kewenangannya.",
         [
             f"{s['files']} berkas, {s['valid']} dapat diterima; {s['rows']} usulan: "
             f"{s['rows_accepted']} diterima, {s['rows_rejected']} perlu perbaikan; "

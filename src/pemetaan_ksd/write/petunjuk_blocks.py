@@ -21,7 +21,10 @@ from pemetaan_ksd.write.petunjuk_content import (
     LANGKAH,
     PERMENDAGRI_22,
     PP_28,
+    PRAKTIK_INTRO,
+    PRAKTIK_JUDUL,
     kriteria_rows,
+    praktik_rows,
 )
 from pemetaan_ksd.write.petunjuk_contoh import contoh_usulan
 
@@ -66,7 +69,10 @@ def petunjuk_blocks(profil: Profil, opd: PerangkatDaerah | None) -> list[Block]:
         Table(("Langkah", "Tempat", "Keterangan"), langkah),
         Heading("Kriteria usulan yang dapat diterima"),
         Table(("Kriteria", "Dasar hukum", "Penjelasan"), kriteria_rows(profil)),
-        Heading("Jenis kerja sama", new_page=True),
+        Heading(PRAKTIK_JUDUL, new_page=True),
+        Paragraph(PRAKTIK_INTRO),
+        Table(("Periksa", "Dasar", "Penjelasan"), praktik_rows(profil, _bidang_opd(profil, opd))),
+        Heading("Jenis kerja sama"),
         Table(("Jenis", "Calon mitra", "Keterangan dan dasar hukum"), JENIS_KERJA_SAMA_ROWS),
         *_kolom_blocks(versi, contoh_mitra(profil)),
         *_mitra_blocks(profil),
@@ -104,6 +110,23 @@ def _judul(profil: Profil, opd: PerangkatDaerah | None) -> list[Block]:
         blocks.append(Paragraph(f"Perangkat Daerah: {opd.nama}{suffix}"))
     blocks += [Heading("Maksud formulir"), Paragraph(intro)]
     return blocks
+
+
+def _bidang_opd(profil: Profil, opd: PerangkatDaerah | None) -> str:
+    """The sentence naming the OPD's own bidang urusan (KSD414), or empty for the generic form."""
+    if opd is None:
+        return ""
+    if opd.lintas_bidang:
+        return ("Perangkat daerah Anda mengoordinasikan lintas bidang, sehingga usulannya "
+                "tidak dibatasi pada satu bidang urusan.")
+    if not opd.bidang:
+        return ""
+    referensi = profil.referensi()
+    names = [f"{kode} {b.nama_singkat}" if (b := referensi.bidang(kode)) else kode
+             for kode in opd.bidang]
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} dan {names[-1]}"
+    return (f"Menurut daftar sekretariat TKKSD, bidang urusan perangkat daerah Anda adalah "
+            f"{listed}.")
 
 
 def _kolom_blocks(versi: str, mitra: Daerah) -> list[Block]:

@@ -122,13 +122,50 @@ def kriteria_rows(profil: Profil) -> tuple[tuple[str, str, str], ...]:
          "Jelaskan mengapa layanan kepada masyarakat lebih baik bila dikerjakan bersama; "
          "wajib untuk KSDD."),
         ("Mitra yang tepat", "PP 28/2018 Pasal 3 ayat (2)",
-         f"Mitra bukan {profil.daerah.nama_lengkap} sendiri: kerja sama antarperangkat daerah "
-         "di lingkungan sendiri bukan kerja sama daerah. KSDD Wajib hanya dengan daerah yang "
-         "berbatasan langsung (daftar di bawah)."),
+         f"Mitra bukan {profil.daerah.nama_lengkap} sendiri atau salah satu unitnya (lihat "
+         "bagian Periksa sebelum mengirim). KSDD Wajib hanya dengan daerah yang berbatasan "
+         "langsung (daftar di bawah)."),
         ("Persetujuan DPRD", "PP 28/2018 Pasal 6 ayat (2)",
          "Diperlukan bila rencana kerja sama membebani masyarakat dan daerah, atau anggarannya "
          "belum tersedia dalam APBD tahun berjalan; selalu untuk KSDPL dan KSDLL. Ini "
          "catatan, bukan alasan penolakan."),
+    )
+
+
+PRAKTIK_JUDUL = "Periksa sebelum mengirim"
+PRAKTIK_INTRO = (
+    "Selain memenuhi kriteria di atas, periksa empat hal berikut pada setiap baris sebelum "
+    "berkas dikirim. Usulan yang tidak memenuhinya dalam praktik tidak diterima TKKSD."
+)
+
+
+def praktik_rows(profil: Profil, bidang_opd: str) -> tuple[tuple[str, str, str], ...]:
+    """What the TKKSD turns down in practice (KSD414-KSD417), as the OPD checks it before
+    sending; `bidang_opd` is a sentence naming the OPD's own bidang, or empty."""
+    daerah = profil.daerah.nama_lengkap
+    units = ("Dinas, badan, UPTD, RSUD dan sekolah negeri" if profil.daerah.is_provinsi
+             else "Dinas, badan, UPTD, RSUD, puskesmas, kecamatan dan sekolah negeri")
+    return (
+        ("Sesuai tugas dan kewenangan", "Praktik TKKSD; peraturan daerah tentang perangkat "
+         "daerah",
+         "Petakan hanya urusan yang menjadi tugas dan kewenangan perangkat daerah Anda sendiri; "
+         "usulan pada bidang urusan lain disampaikan oleh perangkat daerah yang menangani "
+         f"bidang itu.{' ' + bidang_opd if bidang_opd else ''}"),
+        ("Mitra dari luar pemerintah daerah sendiri", "PP 28/2018 Pasal 1 angka 1",
+         "Calon mitra adalah daerah lain, pihak ketiga, atau lembaga atau pemerintah daerah di "
+         f"luar negeri. {units} milik {daerah} sendiri bukan mitra kerja sama daerah: kegiatan "
+         "bersama dengan mereka diatur melalui perencanaan dan penganggaran internal."),
+        ("Dikerjakan bersama, bukan pengadaan", "PP 28/2018 Pasal 1 angka 1; praktik TKKSD",
+         "Objek kerja sama adalah sesuatu yang dikerjakan atau dikelola bersama mitra, "
+         "misalnya \"Pengelolaan bersama TPA regional\". Membeli atau menyewa barang atau jasa "
+         "(pengadaan, pembelian, belanja, sewa, swakelola, jasa konsultansi) bukan kerja sama: "
+         "laksanakan menurut aturan pengadaan barang/jasa, tidak melalui pemetaan ini."),
+        ("Belum ada kerja sama yang berlaku", "PP 28/2018 Pasal 6 ayat (1) (tahapan kerja sama)",
+         "Bila dengan mitra itu pada bidang urusan yang sama sudah ada Kesepakatan Bersama (KB) "
+         "atau Perjanjian Kerja Sama (PKS) yang masih berlaku, usulkan tindak lanjutnya pada "
+         "tahapan kerja sama itu (misalnya penyusunan perjanjian kerja sama atau pelaksanaan), "
+         "bukan pemetaan baru. Daftar kerja sama yang berlaku dipegang sekretariat TKKSD; bila "
+         "usulan Anda memang kerja sama lain, jelaskan bedanya di kolom Keterangan."),
     )
 
 
