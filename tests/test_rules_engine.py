@@ -27,6 +27,8 @@ from pemetaan_ksd.rules.registry import (
     Stop,
     at,
     cell_rule,
+    every_cell,
+    every_row,
     file_rule,
     finding,
     message,
@@ -82,32 +84,33 @@ def _blank_cell(row: Row, key: str, ctx: Context) -> Finding | None:
 
 def test_a_declaration_is_checked_when_it_is_made() -> None:
     with pytest.raises(InternalError, match="unknown rule code 'KSD999'"):
-        row_rule("KSD999")
+        row_rule("KSD999", where=every_row)
     with pytest.raises(InternalError, match="unknown rule code 'KSD998'"):
-        row_rule("KSD405", outranks=("KSD998",))
+        row_rule("KSD405", where=every_row, outranks=("KSD998",))
     with pytest.raises(InternalError, match="unknown columns"):
-        row_rule("KSD405", owns=("manfaat",))
+        row_rule("KSD405", where=every_row, owns=("manfaat",))
     with pytest.raises(InternalError, match="unknown columns"):
-        cell_rule("KSD201", over=("objek", "tidak_ada"))
+        cell_rule("KSD201", where=every_cell, over=("objek", "tidak_ada"))
 
 
 def test_declaring_a_rule_registers_nothing() -> None:
     before = (RULES, ENGINE.rules)
-    row_rule("KSD405", owns=("manfaat_daerah",), outranks=("KSD201",))(_never)
+    row_rule("KSD405", where=every_row, owns=("manfaat_daerah",), outranks=("KSD201",))(_never)
     assert (RULES, ENGINE.rules) == before
     assert ENGINE.rules == RULES
 
 
 def test_the_engine_refuses_a_list_that_contradicts_itself() -> None:
-    one = row_rule("KSD405", owns=("manfaat_daerah",), outranks=("KSD201",))(_never)
-    two = row_rule("KSD406", owns=("manfaat_daerah",), outranks=("KSD201",))(_never)
-    empty = cell_rule("KSD201", over=("manfaat_daerah",))(_blank_cell)
+    owned = {"where": every_row, "owns": ("manfaat_daerah",), "outranks": ("KSD201",)}
+    one = row_rule("KSD405", **owned)(_never)  # type: ignore[arg-type]
+    two = row_rule("KSD406", **owned)(_never)  # type: ignore[arg-type]
+    empty = cell_rule("KSD201", where=every_cell, over=("manfaat_daerah",))(_blank_cell)
     with pytest.raises(InternalError, match="'manfaat_daerah' owned by both"):
         Engine([empty, one, two])
     with pytest.raises(InternalError, match="outranks \\['KSD201'\\], which no rule reports"):
         Engine([one])
     with pytest.raises(InternalError, match="yields, but KSD201 has no note"):
-        Engine([cell_rule("KSD201", over=("objek",), yields=True)(_blank_cell)])
+        Engine([cell_rule("KSD201", where=every_cell, over=("objek",), yields=True)(_blank_cell)])
     late = file_rule("KSD101", stops=Stop.FILE)(lambda sub, ctx: iter(()))
     early = file_rule("KSD102")(lambda sub, ctx: iter(()))
     with pytest.raises(InternalError, match="stops the file must come before"):
@@ -134,10 +137,10 @@ def test_each_criterion_owns_its_columns_and_the_generic_rules_get_the_rest() ->
 
 
 def test_an_owned_column_is_left_out_for_a_generic_rule_even_when_its_owner_is_silent() -> None:
-    generic = cell_rule("KSD206", over=("objek", "efisiensi"))(
+    generic = cell_rule("KSD206", where=every_cell, over=("objek", "efisiensi"))(
         lambda row, key, ctx: finding("KSD206", at(row, key), kolom="k", keadaan="-", min_kata=3,
                                       daerah="d"))
-    owner = row_rule("KSD404", owns=("efisiensi",), outranks=("KSD206",))(_never)
+    owner = row_rule("KSD404", where=every_row, owns=("efisiensi",), outranks=("KSD206",))(_never)
     assert Engine([generic, owner]).columns[generic] == ("objek",)
     ksdpk_placeholder = good(jenis_kerja_sama="KSDPK", calon_mitra="PT Air Minum",
                              kode_wilayah_mitra=None, jenis_mitra="Badan Usaha Berbadan Hukum",

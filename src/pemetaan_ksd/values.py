@@ -56,6 +56,8 @@ def text_of(value: CellValue) -> str | None:
     """
     if value is None:
         return None
+    if value.__class__ is str:
+        return clean_spaces(value) or None
     if isinstance(value, bool):
         return "Ya" if value else "Tidak"
     if isinstance(value, float):
@@ -228,6 +230,12 @@ def match_choice(value: CellValue, choices: Iterable[str],
     return None, suggest(text, options, aliases)
 
 
+def choice_of(value: CellValue, choices: tuple[str, ...]) -> str | None:
+    """The canonical choice the value is, or None (no suggestion worked out)."""
+    text = content_of(value)
+    return None if text is None else _choice_keys(choices).get(choice_key(text))
+
+
 @lru_cache(maxsize=64)
 def _choice_keys(choices: tuple[str, ...]) -> dict[str, str]:
     return {choice_key(c): c for c in choices}
@@ -266,9 +274,21 @@ def word_count(text: str) -> int:
     return sum(1 for word in text.split() if any(ch.isalnum() for ch in word))
 
 
+def has_words(text: str, wanted: int) -> bool:
+    """Whether `text` has at least `wanted` words (word_count, stopping once there)."""
+    found = 0
+    for word in text.split():
+        if word.isalnum() or any(ch.isalnum() for ch in word):
+            found += 1
+            if found >= wanted:
+                return True
+    return False
+
+
 def is_placeholder(text: str | None) -> bool:
     """Not substantive text: empty, a placeholder, or fewer than MIN_SUBSTANTIVE_WORDS words."""
-    return is_placeholder_word(text) or word_count(text or "") < MIN_SUBSTANTIVE_WORDS
+    return (text is None or is_placeholder_word(text)
+            or not has_words(text, MIN_SUBSTANTIVE_WORDS))
 
 
 def name_key(text: str) -> str:

@@ -14,13 +14,13 @@ from typing import TypeVar
 
 from pemetaan_ksd import contract
 from pemetaan_ksd.contract import COLUMN_BY_KEY, JENIS_MITRA_DAERAH, KSDD, Column, Kind
-from pemetaan_ksd.model import CellValue, DataRow
+from pemetaan_ksd.model import CellError, CellValue, DataRow
 from pemetaan_ksd.profile import PerangkatDaerah
 from pemetaan_ksd.rules.context import Context
 from pemetaan_ksd.rules.mitra import Mitra, resolve_mitra
 from pemetaan_ksd.values import (
+    choice_of,
     content_of,
-    is_error,
     is_placeholder,
     is_placeholder_word,
     match_choice,
@@ -34,15 +34,20 @@ from pemetaan_ksd.values import (
 T = TypeVar("T")
 
 
+_MISSING: object = object()
+
+
 def read_each(values: Sequence[CellValue], read: Callable[[CellValue], T]) -> list[T]:
     """`read` of every value, each distinct value read once (1.0 and True kept apart)."""
-    seen: dict[tuple[type, CellValue], T] = {}
+    seen: dict[object, T] = {}
     out: list[T] = []
+    append = out.append
     for value in values:
-        key = (type(value), value)
-        if key not in seen:
-            seen[key] = read(value)
-        out.append(seen[key])
+        key = value if value.__class__ is str else (value.__class__, value)
+        found = seen.get(key, _MISSING)
+        if found is _MISSING:
+            found = seen[key] = read(value)
+        append(found)  # type: ignore[arg-type]
     return out
 
 
@@ -75,11 +80,23 @@ def _code_in(col: Column) -> Callable[[CellValue], str | None]:
 
 
 def _choice_in(col: Column) -> Callable[[CellValue], str | None]:
-    return lambda value: match_choice(value, col.choices)[0]
+    return lambda value: choice_of(value, col.choices)
 
 
-def _choices_in(col: Column) -> Callable[[CellValue], tuple[str, ...]]:
-    return lambda value: split_multi(value, col.choices)[0]
+Multi = tuple[tuple[str, ...], list[tuple[str, str | None]]]
+
+
+def _multi_in(col: Column) -> Callable[[CellValue], Multi]:
+    return lambda value: split_multi(value, col.choices)
+
+
+def true_at(flags: Sequence[bool]) -> list[int]:
+    """The indexes of the rows where `flags` holds: what a rule's `where` returns."""
+    return [i for i, flag in enumerate(flags) if flag]
+
+
+def false_at(flags: Sequence[bool]) -> list[int]:
+    return [i for i, flag in enumerate(flags) if not flag]
 
 
 def _placeholder(value: CellValue) -> bool:
@@ -117,20 +134,28 @@ class Columns:
         self._code: dict[str, list[str | None]] = {}
         self._year: dict[str, list[int | None]] = {}
         self._amount: dict[str, list[float | None]] = {}
-        self._choices: dict[str, list[tuple[str, ...]]] = {}
+        self._multi: dict[str, list[Multi]] = {}
         self._mitra: dict[int, Mitra | None] = {}
         self._partners: dict[tuple[str | None, str | None], Mitra] = {}
+        self._rows: list[Row | None] = [None] * len(rows)
+        self._values = [row.values for row in rows]
 
     def __len__(self) -> int:
         return len(self.rows)
 
     def row(self, index: int) -> Row:
-        return Row(self, index)
+        found = self._rows[index]
+        if found is None:
+            found = self._rows[index] = Row(self, index)
+        return found
+
+    def excel_row(self, index: int) -> int:
+        return self.rows[index].excel_row
 
     def raw(self, key: str) -> list[CellValue]:
         found = self._raw.get(key)
         if found is None:
-            found = self._raw[key] = [row.values.get(key) for row in self.rows]
+            found = self._raw[key] = [values.get(key) for values in self._values]
         return found
 
     def text(self, key: str) -> list[str | None]:
@@ -143,7 +168,10 @@ class Columns:
 
     def error(self, key: str) -> list[bool]:
         """Whether each cell holds a spreadsheet error value (`#REF!`)."""
-        return self._error.get(key) or _fill(self._error, key, self.raw(key), is_error)
+        found = self._error.get(key)
+        if found is None:
+            found = self._error[key] = [v.__class__ is CellError for v in self.raw(key)]
+        return found
 
     def blank(self, key: str) -> list[bool]:
         """Empty, or a placeholder ("-") where the column is not free substantive text."""
@@ -171,10 +199,14 @@ class Columns:
     def amount(self, key: str) -> list[float | None]:
         return self._amount.get(key) or _fill(self._amount, key, self.raw(key), parse_amount)
 
+    def multi(self, key: str) -> list[Multi]:
+        """Each multi-choice cell split: (the parts that are choices, [(bad part, suggestion)])."""
+        return self._multi.get(key) or _fill(self._multi, key, self.raw(key),
+                                             _multi_in(COLUMN_BY_KEY[key]))
+
     def choices(self, key: str) -> list[tuple[str, ...]]:
         """The canonical choices of each multi-choice cell (the parts that are choices)."""
-        return self._choices.get(key) or _fill(self._choices, key, self.raw(key),
-                                               _choices_in(COLUMN_BY_KEY[key]))
+        return [good for good, _ in self.multi(key)]
 
     def mitra(self, index: int) -> Mitra | None:
         """The daerah partner of row `index`; None when the partner is not meant to be a daerah
@@ -242,7 +274,10 @@ class Row:
         return self._columns.amount(key)[self.index]
 
     def choices(self, key: str) -> tuple[str, ...]:
-        return self._columns.choices(key)[self.index]
+        return self._columns.multi(key)[self.index][0]
+
+    def multi(self, key: str) -> Multi:
+        return self._columns.multi(key)[self.index]
 
     @property
     def mitra(self) -> Mitra | None:

@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from pemetaan_ksd.contract import COLUMNS, SHEET_USULAN
 from pemetaan_ksd.errors import InternalError
 from pemetaan_ksd.model import FileResult, Finding, RowResult, Submission
-from pemetaan_ksd.rules.columns import Columns, Row
+from pemetaan_ksd.rules.columns import Columns
 from pemetaan_ksd.rules.context import Context
 from pemetaan_ksd.rules.messages import CODES
 from pemetaan_ksd.rules.placement import Placement
@@ -44,11 +44,12 @@ from pemetaan_ksd.rules.registry import (
     Scope,
     Stop,
 )
-from pemetaan_ksd.rules.usulan import build_usulan
+from pemetaan_ksd.rules.usulan import build_usulans
 
 _COLUMN_ORDER = {c.header: c.number for c in COLUMNS}
 
-RowCheck = Callable[[Row, Context], Iterable[Finding]]
+# A rule run over a file's columns, adding each finding to its row's list.
+ColumnsRun = Callable[[Columns, Context, list[list[Finding]]], None]
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
@@ -64,14 +65,22 @@ class Across:
     run_findings: list[Finding]
 
 
-def _cells(rule: CellRule, columns: tuple[str, ...]) -> RowCheck:
-    """A cell rule as a row check: each of its columns in turn."""
-    def check(row: Row, ctx: Context) -> Iterator[Finding]:
-        for key in columns:
-            found = rule.check(row, key, ctx)
-            if found is not None:
-                yield found
-    return check
+def _cells(rule: CellRule, keys: tuple[str, ...]) -> ColumnsRun:
+    """A cell rule over each of its columns, on the rows its `where` picks there."""
+    def run(cols: Columns, ctx: Context, out: list[list[Finding]]) -> None:
+        for key in keys:
+            for i in rule.where(cols, key, ctx):
+                found = rule.check(cols.row(i), key, ctx)
+                if found is not None:
+                    out[i].append(found)
+    return run
+
+
+def _rows(rule: RowRule) -> ColumnsRun:
+    def run(cols: Columns, ctx: Context, out: list[list[Finding]]) -> None:
+        for i in rule.where(cols, ctx):
+            out[i].extend(rule.check(cols.row(i), ctx))
+    return run
 
 
 class Engine:
@@ -82,14 +91,14 @@ class Engine:
         self.owners = _owners(self.rules)
         _check_declarations(self.rules)
         self._file_rules = [r for r in self.rules if isinstance(r, FileRule)]
-        self._row_checks: list[RowCheck] = []
+        self._runs: list[ColumnsRun] = []
         self.columns: dict[CellRule, tuple[str, ...]] = {}  # what each cell rule judges
         for rule in self.rules:
             if isinstance(rule, CellRule):
                 self.columns[rule] = self._left_to(rule)
-                self._row_checks.append(_cells(rule, self.columns[rule]))
+                self._runs.append(_cells(rule, self.columns[rule]))
             elif isinstance(rule, RowRule):
-                self._row_checks.append(rule.check)
+                self._runs.append(_rows(rule))
         across = [r for r in self.rules if isinstance(r, AcrossRule)]
         self._each_file = [r for r in across if r.scope is Scope.EACH_FILE]
         self._all_files = [r for r in across if r.scope is Scope.ALL_FILES]
@@ -124,11 +133,15 @@ class Engine:
         columns = Columns(sub.rows, sub.column_letters,
                           [placement.cell(f"{first}{r.excel_row}") for r in sub.rows], ctx,
                           ctx.profil.opd(kode_opd) if kode_opd else None)
-        for index in range(len(columns)):
-            row = columns.row(index)
-            findings = [] if stop is Stop.ROWS else self.row_findings(row, ctx)
-            result.rows.append(RowResult(row.excel_row, build_usulan(row, ctx), findings,
-                                         row.first_cell))
+        found: list[list[Finding]] = [[] for _ in sub.rows]
+        if stop is not Stop.ROWS:
+            for run in self._runs:
+                run(columns, ctx, found)
+        for i, usulan in enumerate(build_usulans(columns, ctx)):
+            here = found[i]
+            if len(here) > 1:
+                here = sort_findings(self.settle(here))
+            result.rows.append(RowResult(usulan.excel_row, usulan, here, columns.first_cells[i]))
         if stop is None and self._each_file:
             result = self._run(self._each_file, Batch((result,)), ctx).files[0]
         placement.apply(result)
@@ -145,11 +158,6 @@ class Engine:
                 stop = Stop.ROWS
             found.extend(said)
         return found, stop
-
-    def row_findings(self, row: Row, ctx: Context) -> list[Finding]:
-        """The findings of every cell and row rule on `row`, settled, in column order."""
-        found = [f for check in self._row_checks for f in check(row, ctx)]
-        return sort_findings(self.settle(found) if len(found) > 1 else found)
 
     def settle(self, found: list[Finding]) -> list[Finding]:
         """One voice per cell: outranked codes fall silent where their outranker speaks; a

@@ -8,9 +8,10 @@ from pemetaan_ksd.contract import JENIS_MITRA_DAERAH, JENIS_MITRA_PIHAK_KETIGA, 
 from pemetaan_ksd.mitra_contoh import contoh_mitra
 from pemetaan_ksd.model import Finding
 from pemetaan_ksd.reference import Daerah, sumber
-from pemetaan_ksd.rules.columns import Row
+from pemetaan_ksd.rules.columns import Columns, Row
 from pemetaan_ksd.rules.context import Context
 from pemetaan_ksd.rules.registry import at, at_row, keadaan, message, row_rule
+from pemetaan_ksd.rules.where import choice_in, partner_known, partner_problem, placeholder_in
 
 LUAR_NEGERI = ("KSDPL", "KSDLL")
 MITRA_LUAR_NEGERI = "Lembaga/Pemerintah Daerah Luar Negeri"
@@ -74,7 +75,7 @@ def _contoh_mitra(ctx: Context) -> Daerah:
     return contoh_mitra(ctx.profil)
 
 
-@row_rule("KSD402")
+@row_rule("KSD402", where=partner_problem)
 def mitra_dikenal(row: Row, ctx: Context) -> Iterator[Finding]:
     mitra = row.mitra
     if row.choice("jenis_kerja_sama") not in KSDD or mitra is None or mitra.masalah is None:
@@ -114,7 +115,7 @@ def _partner_key(row: Row) -> str:
     return "kode_wilayah_mitra" if row.blank("calon_mitra") else "calon_mitra"
 
 
-@row_rule("KSD403", outranks=("KSD401",))
+@row_rule("KSD403", where=partner_known, outranks=("KSD401",))
 def bukan_diri_sendiri(row: Row, ctx: Context) -> Iterator[Finding]:
     """Internal cooperation, whatever the kind: said instead of "not bordering" (KSD401)."""
     partner = _partner(row)
@@ -123,7 +124,7 @@ def bukan_diri_sendiri(row: Row, ctx: Context) -> Iterator[Finding]:
         yield KSD403(pos, nilai=pos.value, daerah=ctx.daerah.nama_lengkap)
 
 
-@row_rule("KSD401")
+@row_rule("KSD401", where=partner_known)
 def mitra_berbatasan(row: Row, ctx: Context) -> Iterator[Finding]:
     partner = _partner(row)
     if row.choice("jenis_kerja_sama") != "KSDD Wajib" or partner is None:
@@ -141,7 +142,9 @@ def mitra_berbatasan(row: Row, ctx: Context) -> Iterator[Finding]:
 _CRITERIA_OUTRANK = ("KSD201", "KSD206")
 
 
-@row_rule("KSD404", owns=("eksternalitas", "efisiensi"), outranks=_CRITERIA_OUTRANK)
+@row_rule("KSD404", where=placeholder_in("eksternalitas", "efisiensi",
+                                          among=choice_in("jenis_kerja_sama", KSDD)),
+          owns=("eksternalitas", "efisiensi"), outranks=_CRITERIA_OUTRANK)
 def eksternalitas_efisiensi(row: Row, ctx: Context) -> Iterator[Finding]:
     jenis = row.choice("jenis_kerja_sama")
     if jenis not in KSDD:
@@ -159,7 +162,8 @@ def eksternalitas_efisiensi(row: Row, ctx: Context) -> Iterator[Finding]:
             at(row, "efisiensi"), keadaan=keadaan(row, "efisiensi"), alasan=alasan, **common)
 
 
-@row_rule("KSD405", owns=("manfaat_daerah", "manfaat_mitra"), outranks=_CRITERIA_OUTRANK)
+@row_rule("KSD405", where=placeholder_in("manfaat_daerah", "manfaat_mitra"),
+          owns=("manfaat_daerah", "manfaat_mitra"), outranks=_CRITERIA_OUTRANK)
 def saling_menguntungkan(row: Row, ctx: Context) -> Iterator[Finding]:
     sides = (
         ("manfaat_daerah", "Manfaat bagi daerah", ctx.daerah.nama_lengkap,
@@ -173,21 +177,29 @@ def saling_menguntungkan(row: Row, ctx: Context) -> Iterator[Finding]:
                          contoh=contoh)
 
 
-@row_rule("KSD406", owns=("permasalahan", "data_dukung"), outranks=_CRITERIA_OUTRANK)
+@row_rule("KSD406", where=placeholder_in("permasalahan", "data_dukung"),
+          owns=("permasalahan", "data_dukung"), outranks=_CRITERIA_OUTRANK)
 def kebutuhan_nyata(row: Row, ctx: Context) -> Iterator[Finding]:
     for key, said in (("permasalahan", KSD406), ("data_dukung", KSD406_DATA)):
         if row.placeholder(key):
             yield said(at(row, key), keadaan=keadaan(row, key), daerah=ctx.daerah.nama_lengkap)
 
 
-@row_rule("KSD407", owns=("alasan_luar_perencanaan",), outranks=("KSD201",))
+@row_rule("KSD407", where=choice_in("dalam_perencanaan", ("Tidak",)),
+          owns=("alasan_luar_perencanaan",), outranks=("KSD201",))
 def dalam_perencanaan(row: Row, ctx: Context) -> Iterator[Finding]:
     key = "alasan_luar_perencanaan"
     if row.choice("dalam_perencanaan") == "Tidak" and row.blank(key):
         yield KSD407(at(row, key), keadaan=keadaan(row, key))
 
 
-@row_rule("KSD408", owns=("skala_prioritas", "alasan_prioritas"), outranks=_CRITERIA_OUTRANK)
+def _no_priority(cols: Columns, ctx: Context) -> list[int]:
+    pairs = zip(cols.blank("skala_prioritas"), cols.placeholder("alasan_prioritas"), strict=True)
+    return [i for i, (blank, vague) in enumerate(pairs) if blank or vague]
+
+
+@row_rule("KSD408", where=_no_priority, owns=("skala_prioritas", "alasan_prioritas"),
+          outranks=_CRITERIA_OUTRANK)
 def skala_prioritas(row: Row, ctx: Context) -> Iterator[Finding]:
     if row.blank("skala_prioritas"):
         yield KSD408(at(row, "skala_prioritas"))
@@ -199,7 +211,8 @@ def skala_prioritas(row: Row, ctx: Context) -> Iterator[Finding]:
 
 
 # Jenis Mitra is not owned: only for a KSDPK is an empty one KSD409 (outranking KSD201 there).
-@row_rule("KSD409", owns=("bentuk_ksdpk", "prakarsa"), outranks=("KSD201",))
+@row_rule("KSD409", where=choice_in("jenis_kerja_sama", ("KSDPK",)),
+          owns=("bentuk_ksdpk", "prakarsa"), outranks=("KSD201",))
 def ksdpk_lengkap(row: Row, ctx: Context) -> Iterator[Finding]:
     if row.choice("jenis_kerja_sama") != "KSDPK":
         return
@@ -209,8 +222,20 @@ def ksdpk_lengkap(row: Row, ctx: Context) -> Iterator[Finding]:
             yield said(at(row, key), keadaan=keadaan(row, key))
 
 
+def perlu_persetujuan_dprd(jenis: str | None, membebani: str | None,
+                           dianggarkan: str | None) -> bool:
+    """DPRD approval: always abroad; else when the plan burdens the public and the region, or
+    its funding is not yet in the current APBD (PP 28/2018 Ps. 6 ayat 2)."""
+    return jenis in LUAR_NEGERI or membebani == "Ya" or dianggarkan == "Tidak"
+
+
+def _dprd_rows(cols: Columns, ctx: Context) -> list[int]:
+    return [i for i, need in enumerate(map(perlu_persetujuan_dprd, cols.choice(
+        "jenis_kerja_sama"), cols.choice("membebani"), cols.choice("sudah_dianggarkan"))) if need]
+
+
 def dprd_reasons(row: Row) -> tuple[str, list[str]] | None:
-    """(KSD410 variant, reasons) when DPRD approval is needed (PP 28/2018 Ps. 6 ayat 2)."""
+    """(KSD410 variant, reasons) when DPRD approval is needed."""
     jenis = row.choice("jenis_kerja_sama")
     if jenis in LUAR_NEGERI:
         return "luar_negeri", []
@@ -224,11 +249,7 @@ def dprd_reasons(row: Row) -> tuple[str, list[str]] | None:
     return ("ksdpk" if jenis == "KSDPK" else ""), reasons
 
 
-def perlu_persetujuan_dprd(row: Row) -> bool:
-    return dprd_reasons(row) is not None
-
-
-@row_rule("KSD410")
+@row_rule("KSD410", where=_dprd_rows)
 def persetujuan_dprd(row: Row, ctx: Context) -> Iterator[Finding]:
     found = dprd_reasons(row)
     if found is None:
@@ -239,7 +260,7 @@ def persetujuan_dprd(row: Row, ctx: Context) -> Iterator[Finding]:
                           pihak=PIHAK_LUAR_NEGERI.get(jenis, ""))
 
 
-@row_rule("KSD411")
+@row_rule("KSD411", where=choice_in("jenis_kerja_sama", ("KSDPK",)))
 def studi_kelayakan(row: Row, ctx: Context) -> Iterator[Finding]:
     if row.choice("jenis_kerja_sama") != "KSDPK":
         return
@@ -251,7 +272,7 @@ def studi_kelayakan(row: Row, ctx: Context) -> Iterator[Finding]:
     yield KSD411(at_row(row), tambahan=tambahan)
 
 
-@row_rule("KSD412")
+@row_rule("KSD412", where=choice_in("jenis_kerja_sama", LUAR_NEGERI))
 def persetujuan_pusat(row: Row, ctx: Context) -> Iterator[Finding]:
     jenis = row.choice("jenis_kerja_sama")
     if jenis in LUAR_NEGERI:
@@ -292,7 +313,12 @@ KSD413_TINGKAT = message("KSD413", "tingkat")
 JENIS_MITRA_TINGKAT = {True: "Daerah Provinsi", False: "Daerah Kabupaten/Kota"}
 
 
-@row_rule("KSD413")
+def _both_chosen(cols: Columns, ctx: Context) -> list[int]:
+    return [i for i, (jenis, mitra) in enumerate(zip(cols.choice("jenis_kerja_sama"), cols.choice(
+        "jenis_mitra"), strict=True)) if jenis is not None and mitra is not None]
+
+
+@row_rule("KSD413", where=_both_chosen)
 def mitra_sesuai_jenis(row: Row, ctx: Context) -> Iterator[Finding]:
     jenis, jenis_mitra = row.choice("jenis_kerja_sama"), row.choice("jenis_mitra")
     if jenis is None or jenis_mitra is None:

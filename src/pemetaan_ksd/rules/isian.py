@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pemetaan_ksd import contract
 from pemetaan_ksd.contract import MIN_SUBSTANTIVE_WORDS, TAHUN_MAX, TAHUN_MIN, Kind
 from pemetaan_ksd.model import Finding
-from pemetaan_ksd.rules.columns import Row
+from pemetaan_ksd.rules.columns import Columns, Row, true_at
 from pemetaan_ksd.rules.context import Context
 from pemetaan_ksd.rules.registry import at, cell_rule, keadaan, message, row_rule
 from pemetaan_ksd.values import (
@@ -19,7 +19,6 @@ from pemetaan_ksd.values import (
     format_rupiah,
     match_choice,
     parse_year_range,
-    split_multi,
 )
 
 
@@ -70,7 +69,15 @@ ALIASES: dict[str, dict[str, str]] = {
 }
 
 
-@cell_rule("KSD205", over=tuple(contract.COLUMN_BY_KEY), yields=True)
+def _errors(cols: Columns, key: str, ctx: Context) -> list[int]:
+    return true_at(cols.error(key))
+
+
+def _blanks(cols: Columns, key: str, ctx: Context) -> list[int]:
+    return true_at(cols.blank(key))
+
+
+@cell_rule("KSD205", over=tuple(contract.COLUMN_BY_KEY), where=_errors, yields=True)
 def galat_spreadsheet(row: Row, key: str, ctx: Context) -> Finding | None:
     """A `#REF!` cell, when no other rule speaks about it (else its note joins theirs)."""
     return KSD205(at(row, key), nilai=row.shown(key)) if row.is_error(key) else None
@@ -83,7 +90,7 @@ def _isi(key: str) -> str:
     return col.hint
 
 
-@cell_rule("KSD201", over=contract.REQUIRED_KEYS, outranks=("KSD205",))
+@cell_rule("KSD201", over=contract.REQUIRED_KEYS, where=_blanks, outranks=("KSD205",))
 def wajib_diisi(row: Row, key: str, ctx: Context) -> Finding | None:
     """A required cell that is empty; one holding a spreadsheet error (`#N/A`) says so itself,
     so KSD205 falls silent there instead of adding its note."""
@@ -95,7 +102,12 @@ def wajib_diisi(row: Row, key: str, ctx: Context) -> Finding | None:
     return KSD201(at(row, key), kolom=row.header(key), keadaan=keadaan(row, key), isi=_isi(key))
 
 
-@row_rule("KSD201")
+def _planned_without_document(cols: Columns, ctx: Context) -> list[int]:
+    pairs = zip(cols.choice("dalam_perencanaan"), cols.blank("dokumen_perencanaan"), strict=True)
+    return [i for i, (choice, blank) in enumerate(pairs) if choice == "Ya" and blank]
+
+
+@row_rule("KSD201", where=_planned_without_document)
 def dokumen_acuan(row: Row, ctx: Context) -> Iterator[Finding]:
     """Dokumen Perencanaan Acuan is required when the usulan is in the planning documents."""
     if row.choice("dalam_perencanaan") == "Ya" and row.blank("dokumen_perencanaan"):
@@ -103,7 +115,14 @@ def dokumen_acuan(row: Row, ctx: Context) -> Iterator[Finding]:
                              keadaan=keadaan(row, "dokumen_perencanaan"), tahun=ctx.tahun)
 
 
-@cell_rule("KSD202", over=_of_kind(Kind.CHOICE, Kind.MULTI_CHOICE))
+def _not_a_choice(cols: Columns, key: str, ctx: Context) -> list[int]:
+    blank = cols.blank(key)
+    if contract.column(key).kind is Kind.MULTI_CHOICE:
+        return [i for i, (_, bad) in enumerate(cols.multi(key)) if bad and not blank[i]]
+    return [i for i, choice in enumerate(cols.choice(key)) if choice is None and not blank[i]]
+
+
+@cell_rule("KSD202", over=_of_kind(Kind.CHOICE, Kind.MULTI_CHOICE), where=_not_a_choice)
 def pilihan(row: Row, key: str, ctx: Context) -> Finding | None:
     col = contract.column(key)
     if col.kind is Kind.MULTI_CHOICE:
@@ -120,7 +139,7 @@ def _pilihan_ganda(row: Row, key: str) -> Finding | None:
     col = contract.column(key)
     if row.blank(key):  # "-" in Sumber Pendanaan is an empty optional cell
         return None
-    _, bad = split_multi(row.raw(key), col.choices)
+    _, bad = row.multi(key)
     if not bad:
         return None
     bagian = ", ".join(f"\"{part}\"" for part, _ in bad)
@@ -130,7 +149,13 @@ def _pilihan_ganda(row: Row, key: str) -> Finding | None:
                         pilihan=", ".join(col.choices))
 
 
-@cell_rule("KSD203", over=_of_kind(Kind.AMOUNT))
+def _odd_amount(cols: Columns, key: str, ctx: Context) -> list[int]:
+    blank = cols.blank(key)
+    return [i for i, amount in enumerate(cols.amount(key)) if not blank[i] and (
+        amount is None or not (amount == 0 or ANGGARAN_MIN <= amount <= ANGGARAN_MAX))]
+
+
+@cell_rule("KSD203", over=_of_kind(Kind.AMOUNT), where=_odd_amount)
 def anggaran(row: Row, key: str, ctx: Context) -> Finding | None:
     if row.blank(key):
         return None
@@ -156,7 +181,12 @@ def _year_ok(year: int | None) -> bool:
     return year is not None and TAHUN_MIN <= year <= TAHUN_MAX
 
 
-@cell_rule("KSD204", over=_of_kind(Kind.YEAR))
+def _odd_year(cols: Columns, key: str, ctx: Context) -> list[int]:
+    blank = cols.blank(key)
+    return [i for i, year in enumerate(cols.year(key)) if not blank[i] and not _year_ok(year)]
+
+
+@cell_rule("KSD204", over=_of_kind(Kind.YEAR), where=_odd_year)
 def tahun(row: Row, key: str, ctx: Context) -> Finding | None:
     if row.blank(key) or _year_ok(row.year(key)):
         return None
@@ -168,7 +198,13 @@ def tahun(row: Row, key: str, ctx: Context) -> Finding | None:
                   max=TAHUN_MAX, tahun=ctx.tahun)
 
 
-@row_rule("KSD204")
+def _years_reversed(cols: Columns, ctx: Context) -> list[int]:
+    pairs = zip(cols.year("tahun_mulai"), cols.year("tahun_selesai"), strict=True)
+    return [i for i, (mulai, selesai) in enumerate(pairs)
+            if mulai is not None and selesai is not None and mulai > selesai]
+
+
+@row_rule("KSD204", where=_years_reversed)
 def urutan_tahun(row: Row, ctx: Context) -> Iterator[Finding]:
     mulai, selesai = row.year("tahun_mulai"), row.year("tahun_selesai")
     if mulai is not None and selesai is not None and _year_ok(mulai) and _year_ok(selesai) \
@@ -176,7 +212,12 @@ def urutan_tahun(row: Row, ctx: Context) -> Iterator[Finding]:
         yield KSD204_URUTAN(at(row, "tahun_mulai"), mulai=mulai, selesai=selesai)
 
 
-@cell_rule("KSD206", over=_of_kind(Kind.SUBSTANTIVE))
+def _vague(cols: Columns, key: str, ctx: Context) -> list[int]:
+    text = cols.text(key)
+    return [i for i, vague in enumerate(cols.placeholder(key)) if vague and text[i] is not None]
+
+
+@cell_rule("KSD206", over=_of_kind(Kind.SUBSTANTIVE), where=_vague)
 def uraian_substantif(row: Row, key: str, ctx: Context) -> Finding | None:
     """A placeholder in a substantive column that no criterion of KSD404-KSD408 owns."""
     if row.text(key) is None or not row.placeholder(key):
@@ -186,7 +227,12 @@ def uraian_substantif(row: Row, key: str, ctx: Context) -> Finding | None:
         min_kata=MIN_SUBSTANTIVE_WORDS, daerah=ctx.daerah.nama_lengkap)
 
 
-@row_rule("KSD418")
+def _ended(cols: Columns, ctx: Context) -> list[int]:
+    return [i for i, selesai in enumerate(cols.year("tahun_selesai"))
+            if selesai is not None and selesai < ctx.tahun]
+
+
+@row_rule("KSD418", where=_ended)
 def sudah_berakhir(row: Row, ctx: Context) -> Iterator[Finding]:
     """An usulan whose years end before the year being consolidated, on its Tahun Selesai."""
     mulai, selesai = row.year("tahun_mulai"), row.year("tahun_selesai")

@@ -16,9 +16,10 @@ from functools import lru_cache
 from pemetaan_ksd.model import Finding
 from pemetaan_ksd.reference import Entry, Level, Nomenklatur, bidang_urusan
 from pemetaan_ksd.reference.nomenklatur import kegiatan_level_digit, level_of_shape, parent_code
-from pemetaan_ksd.rules.columns import Row
+from pemetaan_ksd.rules.columns import Columns, Row
 from pemetaan_ksd.rules.context import Context
 from pemetaan_ksd.rules.registry import at, message, row_rule
+from pemetaan_ksd.rules.where import cells_of, speaking
 from pemetaan_ksd.values import name_key
 
 CODE_KEYS: tuple[tuple[str, Level], ...] = (
@@ -28,6 +29,8 @@ CODE_KEYS: tuple[tuple[str, Level], ...] = (
     ("kode_sub_kegiatan", Level.SUB_KEGIATAN),
 )
 NAME_KEYS = (("kode_program", "nama_program"), ("kode_kegiatan", "nama_kegiatan"))
+_CODE_COLUMNS = tuple(key for key, _ in CODE_KEYS)
+_NAMED_COLUMNS = tuple(key for pair in NAME_KEYS for key in pair)
 CONTOH = {
     Level.BIDANG_URUSAN: "1.02", Level.PROGRAM: "1.02.02", Level.KEGIATAN: "1.02.02.2.01",
     Level.SUB_KEGIATAN: "1.02.02.2.01.0001",
@@ -181,8 +184,7 @@ def _nest(row: Row, ctx: Context, key: str, level: Level,
                   nama_induk=f" ({nama})" if nama else "")
 
 
-@row_rule("KSD301", "KSD302", "KSD303", "KSD304", "KSD305")
-def kode_nomenklatur(row: Row, ctx: Context) -> Iterator[Finding]:
+def _kode_nomenklatur(row: Row, ctx: Context) -> Iterator[Finding]:
     checked: dict[str, Finding | None] = {k: _shape(row, ctx, k, lv) for k, lv in CODE_KEYS}
     support = _support(row, ctx, checked)
     stop = len(CODE_KEYS)
@@ -200,7 +202,19 @@ def kode_nomenklatur(row: Row, ctx: Context) -> Iterator[Finding]:
     yield from (f for f in checked.values() if f is not None)
 
 
-@row_rule("KSD306")
+kode_nomenklatur = row_rule(
+    "KSD301", "KSD302", "KSD303", "KSD304", "KSD305",
+    where=speaking(_kode_nomenklatur, cells_of(*_CODE_COLUMNS)))(_kode_nomenklatur)
+
+
+def _kewenangan_pusat_rows(cols: Columns, ctx: Context) -> list[int]:
+    if ctx.daerah.is_provinsi:
+        return []
+    return [i for i, bidang in enumerate(cols.code("kode_bidang_urusan"))
+            if bidang in KEWENANGAN_PUSAT_PROVINSI]
+
+
+@row_rule("KSD306", where=_kewenangan_pusat_rows)
 def kewenangan_pusat(row: Row, ctx: Context) -> Iterator[Finding]:
     bidang = row.code("kode_bidang_urusan")
     if ctx.daerah.is_provinsi or bidang not in KEWENANGAN_PUSAT_PROVINSI:
@@ -216,8 +230,7 @@ def comparable_name(text: str) -> str:
     return re.sub(r"^(program|kegiatan)", "", key)
 
 
-@row_rule("KSD307")
-def nama_resmi(row: Row, ctx: Context) -> Iterator[Finding]:
+def _nama_resmi(row: Row, ctx: Context) -> Iterator[Finding]:
     nomen = ctx.referensi.nomenklatur
     for code_key, name_col in NAME_KEYS:
         code, given = row.code(code_key), row.text(name_col)
@@ -230,6 +243,9 @@ def nama_resmi(row: Row, ctx: Context) -> Iterator[Finding]:
             level = dict(CODE_KEYS)[code_key]
             yield KSD307(at(row, name_col), tingkat=level.label, nilai=given, kode=code,
                          versi=ctx.versi, resmi=official)
+
+
+nama_resmi = row_rule("KSD307", where=speaking(_nama_resmi, cells_of(*_NAMED_COLUMNS)))(_nama_resmi)
 
 
 # A code cell written as the dropdown writes it: code, separator, name ("2.11 - Kesehatan").
@@ -289,8 +305,7 @@ def _bidang_named(ctx: Context, nama: str) -> str:
     return ""
 
 
-@row_rule("KSD419")
-def kode_dan_nama(row: Row, ctx: Context) -> Iterator[Finding]:
+def _kode_dan_nama(row: Row, ctx: Context) -> Iterator[Finding]:
     """A code cell whose name, written after the code, is not the code's official name."""
     for key, level in CODE_KEYS:
         code = row.code(key)
@@ -304,3 +319,7 @@ def kode_dan_nama(row: Row, ctx: Context) -> Iterator[Finding]:
         yield KSD419(at(row, key), kolom=row.header(key), nilai=row.text(key), kode=code,
                      tingkat=level.label, resmi=officials[0], nama=nama,
                      pilihan=_pilihan(ctx, code, level, officials), saran=saran)
+
+
+kode_dan_nama = row_rule(
+    "KSD419", where=speaking(_kode_dan_nama, cells_of(*_CODE_COLUMNS)))(_kode_dan_nama)

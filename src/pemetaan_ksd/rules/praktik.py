@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from pemetaan_ksd.model import Finding
-from pemetaan_ksd.rules.columns import Row
+from pemetaan_ksd.rules.columns import Columns, Row
 from pemetaan_ksd.rules.context import Context
 from pemetaan_ksd.rules.hukum import daftar
 from pemetaan_ksd.rules.registry import at, message, row_rule
@@ -29,7 +29,15 @@ def _bidang_text(kode: str, ctx: Context) -> str:
     return f"{kode} {bidang.nama_singkat}" if bidang else kode
 
 
-@row_rule("KSD414")
+def _outside_authority(cols: Columns, ctx: Context) -> list[int]:
+    opd = cols.opd
+    if opd is None:
+        return []
+    return [i for i, kode in enumerate(cols.code("kode_bidang_urusan"))
+            if kode is not None and not opd.menangani(kode)]
+
+
+@row_rule("KSD414", where=_outside_authority)
 def kewenangan_opd(row: Row, ctx: Context) -> Iterator[Finding]:
     opd, kode = row.opd, row.code("kode_bidang_urusan")
     if opd is None or kode is None or opd.menangani(kode):
@@ -46,7 +54,12 @@ def kewenangan_opd(row: Row, ctx: Context) -> Iterator[Finding]:
         yield KSD414_TANPA_PENANGAN(at(row, "kode_bidang_urusan"), **common)
 
 
-@row_rule("KSD415", outranks=("KSD401", "KSD402", "KSD403"))
+def _own_units(cols: Columns, ctx: Context) -> list[int]:
+    return [i for i, partner in enumerate(cols.text("calon_mitra"))
+            if partner is not None and unit_sendiri(partner, ctx) is not None]
+
+
+@row_rule("KSD415", where=_own_units, outranks=("KSD401", "KSD402", "KSD403"))
 def unit_daerah_sendiri(row: Row, ctx: Context) -> Iterator[Finding]:
     """Said instead of "unknown daerah" (KSD402) or "this daerah itself" (KSD403)."""
     partner = row.text("calon_mitra")
@@ -80,7 +93,12 @@ def pengadaan(objek: str) -> tuple[str, str] | None:
     return None
 
 
-@row_rule("KSD416")
+def _procurement(cols: Columns, ctx: Context) -> list[int]:
+    return [i for i, objek in enumerate(cols.text("objek"))
+            if objek is not None and pengadaan(objek) is not None]
+
+
+@row_rule("KSD416", where=_procurement)
 def bukan_pengadaan(row: Row, ctx: Context) -> Iterator[Finding]:
     objek = row.text("objek")
     found = pengadaan(objek) if objek else None

@@ -12,6 +12,9 @@ order, and the engine (engine.py) decides which rule speaks where two could. A r
 - `yields` (a cell rule): it speaks only on cells no other rule speaks about, and then adds its
   code's note to theirs (KSD205: a `#REF!` cell read as empty).
 - `stops` (a file rule): when it speaks, no row rule runs, or no later rule at all.
+- `where` (a cell or row rule, required): the rows it may speak about, picked over whole
+  columns (`true_at(cols.error(key))`); its check runs on those rows only, so a rule costs
+  little on the many rows it has nothing to say about.
 
 What needs no declaration: a value that is not a choice is KSD202, and rules needing that
 choice read None (`Row.choice`); a partner that is not known is KSD402, and KSD401/KSD403 see no
@@ -37,7 +40,7 @@ from typing import Any
 from pemetaan_ksd.contract import COLUMN_BY_KEY, MIN_SUBSTANTIVE_WORDS, SHEET_USULAN
 from pemetaan_ksd.errors import InternalError
 from pemetaan_ksd.model import FileResult, Finding, Severity, Submission
-from pemetaan_ksd.rules.columns import Row
+from pemetaan_ksd.rules.columns import Columns, Row
 from pemetaan_ksd.rules.context import Context
 from pemetaan_ksd.rules.messages import CODES
 from pemetaan_ksd.values import is_placeholder_word
@@ -59,6 +62,8 @@ __all__ = [
     "at",
     "at_row",
     "cell_rule",
+    "every_cell",
+    "every_row",
     "file_rule",
     "finding",
     "keadaan",
@@ -188,9 +193,17 @@ class FileRule(Rule):
     stops: Stop | None = None
 
 
+# Which rows a rule may speak about, worked out over whole columns (cheap, and the engine's only
+# path): the rule's check runs on those rows alone. A `where` may return more rows than the
+# check speaks on, never fewer.
+RowsWhere = Callable[[Columns, Context], Iterable[int]]
+CellsWhere = Callable[[Columns, str, Context], Iterable[int]]
+
+
 @dataclass(frozen=True, kw_only=True)
 class CellRule(Rule):
     check: Callable[[Row, str, Context], Finding | None]
+    where: CellsWhere
     over: tuple[str, ...]
     yields: bool = False
 
@@ -198,6 +211,7 @@ class CellRule(Rule):
 @dataclass(frozen=True, kw_only=True)
 class RowRule(Rule):
     check: Callable[[Row, Context], Iterable[Finding]]
+    where: RowsWhere
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -240,25 +254,38 @@ def file_rule(*codes: str, stops: Stop | None = None
     return declare
 
 
-def cell_rule(*codes: str, over: Iterable[str], owns: Iterable[str] = (),
+def cell_rule(*codes: str, over: Iterable[str], where: CellsWhere, owns: Iterable[str] = (),
               outranks: Iterable[str] = (), yields: bool = False
               ) -> Callable[[Callable[[Row, str, Context], Finding | None]], CellRule]:
-    """Declare a rule over one cell, run for each column of `over` that is not owned against it."""
+    """Declare a rule over one cell, run for each column of `over` that is not owned against it,
+    on the rows `where` gives for that column."""
     columns, declared = _columns(over), _declared(codes, owns, outranks)
 
     def declare(check: Callable[[Row, str, Context], Finding | None]) -> CellRule:
-        return CellRule(name=check.__name__, check=check, over=columns, yields=yields, **declared)
+        return CellRule(name=check.__name__, check=check, where=where, over=columns,
+                        yields=yields, **declared)
     return declare
 
 
-def row_rule(*codes: str, owns: Iterable[str] = (), outranks: Iterable[str] = ()
+def row_rule(*codes: str, where: RowsWhere, owns: Iterable[str] = (),
+             outranks: Iterable[str] = ()
              ) -> Callable[[Callable[[Row, Context], Iterable[Finding]]], RowRule]:
-    """Declare a rule over one usulan row that may report `codes`."""
+    """Declare a rule over one usulan row that may report `codes`, run on the rows `where`
+    gives."""
     declared = _declared(codes, owns, outranks)
 
     def declare(check: Callable[[Row, Context], Iterable[Finding]]) -> RowRule:
-        return RowRule(name=check.__name__, check=check, **declared)
+        return RowRule(name=check.__name__.lstrip("_"), check=check, where=where, **declared)
     return declare
+
+
+def every_row(cols: Columns, ctx: Context) -> range:
+    """`where` of a rule that must look at each row itself."""
+    return range(len(cols))
+
+
+def every_cell(cols: Columns, key: str, ctx: Context) -> range:
+    return range(len(cols))
 
 
 def across_rule(*codes: str, scope: Scope = Scope.ALL_FILES
