@@ -60,10 +60,11 @@ def init_profile(kode_daerah: str, tahun: int, out: Path, timpa: bool = False) -
 
 def make_templates(profil: Profil, out_dir: Path, kode_opd: list[str], semua: bool,
                    timpa: bool = False) -> list[Path]:
-    """Write the templates asked for; an existing one is replaced only with `timpa`."""
+    """The templates asked for, then the example register (KSD417); `timpa` replaces files."""
     from pemetaan_ksd.write.template import write_templates
 
-    return write_templates(out_dir, profil, kode_opd or None, semua, timpa=timpa)
+    return write_templates(out_dir, profil, kode_opd or None, semua, timpa=timpa,
+                           contoh_kerja_sama=True)
 
 
 def target_year(profil: Profil, tahun: int | None) -> int:

@@ -29,7 +29,13 @@ from pemetaan_ksd.profile import Profil
 from pemetaan_ksd.read import hash_file, read_submission
 from pemetaan_ksd.report import Report, Skipped
 from pemetaan_ksd.rules.context import Context
-from pemetaan_ksd.validate import check_across, check_submission, display_path, own_output
+from pemetaan_ksd.validate import (
+    check_across,
+    check_submission,
+    display_path,
+    own_output,
+    register_used,
+)
 
 
 @dataclass(frozen=True)
@@ -132,7 +138,8 @@ def _now() -> dt.datetime:
 
 def context_key(profil: Profil, ctx: Context) -> str:
     """What a cached per-file result depends on besides the file's bytes."""
-    text = f"{__version__}|{ctx.tahun}|{ctx.versi}|{profil!r}"
+    register = ctx.kerja_sama.sha256 if ctx.kerja_sama else ""  # its content, not only its name
+    text = f"{__version__}|{ctx.tahun}|{ctx.versi}|{profil!r}|{register}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
@@ -148,7 +155,7 @@ def _run(ledger: Ledger, run_id: int, profil: Profil, options: BatchOptions,
         tahun=ctx.tahun, kode_daerah=profil.daerah.kode, nama_daerah=profil.daerah.nama_lengkap,
         nomenklatur=ctx.versi, profil=profil.sumber, tool_version=__version__, created=started,
         files=files, run_findings=across.run_findings, pilih_terbaru=True,
-        skipped=seen.skipped)
+        skipped=seen.skipped, kerja_sama_berlaku=register_used(ctx))
     fresh_paths = {fr.display_path for fr in seen.fresh}
     from pemetaan_ksd.batch_write import write_outputs
 

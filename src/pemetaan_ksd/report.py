@@ -24,6 +24,8 @@ class Report:
     run_findings: list[Finding] = field(default_factory=list)  # not tied to a file (KSD504)
     pilih_terbaru: bool = False
     skipped: list[Skipped] = field(default_factory=list)  # inputs not judged, with why
+    # the register of agreements in force used (KSD417): its path and the sha256 of its bytes
+    kerja_sama_berlaku: tuple[str, str] | None = None
 
     @property
     def findings(self) -> list[Finding]:

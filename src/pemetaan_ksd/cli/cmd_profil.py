@@ -88,25 +88,30 @@ def template(
     timpa: Annotated[
         bool,
         typer.Option("--timpa", help="Ganti templat yang sudah ada di folder tujuan (mungkin "
-                     "sudah diisi perangkat daerah)."),
+                     "sudah diisi perangkat daerah) dan contoh daftar kerja sama yang sudah "
+                     "diubah."),
     ] = False,
     profil: ProfilOpt = None,
     tahun: TahunOpt = None,
 ) -> None:
     """Tulis templat usulan kosong (.xlsx), satu per perangkat daerah.
 
-    Identitas perangkat daerah sudah terisi. Tanpa --opd dan --semua: satu templat umum. Templat
-    yang sudah ada di folder tujuan diganti hanya dengan --timpa."""
+    Identitas perangkat daerah sudah terisi. Tanpa --opd dan --semua: satu templat umum. Contoh
+    daftar kerja sama berlaku (kerja_sama_berlaku.csv) ikut ditulis. Berkas yang sudah ada di
+    folder tujuan diganti hanya dengan --timpa."""
     if opd and semua:
         raise ClickUsageError(OPD_ATAU_SEMUA, ctx)
     prof = api.open_profile(profil)
     announce_profile(prof)
     if tahun is not None:
         prof = _with_year(prof, tahun)
-    paths = api.make_templates(prof, output, opd or [], semua, timpa)
+    *paths, contoh = api.make_templates(prof, output, opd or [], semua, timpa)
     render.out(f"{len(paths)} templat ditulis ke {output}:")
     for path in paths:
         render.out(f"  {path.name}")
+    render.out(f"Contoh daftar kerja sama berlaku (KSD417): {contoh.name}. Sekretariat TKKSD "
+               "mengisinya dengan KB/PKS yang berlaku, lalu menunjuknya pada profil (kunci "
+               "berkas di bagian kerja_sama_berlaku).")
 
 
 OPD_ATAU_SEMUA = (

@@ -7,7 +7,7 @@ rule module registers nothing: a rule runs because it is listed here.
 
 from __future__ import annotations
 
-from pemetaan_ksd.rules import hukum, isian, kode, lintas_berkas, praktik, struktur
+from pemetaan_ksd.rules import hukum, isian, kode, lintas_berkas, perjanjian, praktik, struktur
 from pemetaan_ksd.rules.engine import Engine
 from pemetaan_ksd.rules.registry import AnyRule
 
@@ -60,6 +60,7 @@ RULES: tuple[AnyRule, ...] = (
     praktik.kewenangan_opd,
     praktik.unit_daerah_sendiri,
     praktik.bukan_pengadaan,
+    perjanjian.sudah_berlaku,
     # KSD5xx: across rows and files.
     lintas_berkas.ulang_dalam_berkas,
     lintas_berkas.berkas_ganda,

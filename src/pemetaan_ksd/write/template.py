@@ -11,11 +11,13 @@ import re
 import unicodedata
 from collections import Counter
 from datetime import UTC, datetime
+from importlib import resources
 from pathlib import Path
 
 from pemetaan_ksd.errors import TemplateExistsError, UnknownOpdError
+from pemetaan_ksd.kerja_sama_berlaku import CONTOH
 from pemetaan_ksd.profile import PerangkatDaerah, Profil, load_profile
-from pemetaan_ksd.write.atomic import atomic_write_with
+from pemetaan_ksd.write.atomic import atomic_write_bytes, atomic_write_with
 from pemetaan_ksd.write.dropdowns import install_dropdowns
 from pemetaan_ksd.write.template_sheets import (
     IDENTITAS_FIRST_ROW,
@@ -27,10 +29,10 @@ from pemetaan_ksd.write.template_sheets import (
 from pemetaan_ksd.write.template_usulan import LAST_DATA_ROW
 
 __all__ = [
-    "GENERIC_CREATED", "IDENTITAS_FIRST_ROW", "LAST_DATA_ROW", "TemplateExistsError",
-    "UnknownOpdError", "base_workbook", "build_template", "install_dropdowns", "personalize",
-    "template_column_letters", "template_filename", "write_generic_template", "write_template",
-    "write_templates",
+    "CONTOH", "GENERIC_CREATED", "IDENTITAS_FIRST_ROW", "LAST_DATA_ROW", "TemplateExistsError",
+    "UnknownOpdError", "base_workbook", "build_template", "contoh_bytes", "install_dropdowns",
+    "personalize", "template_column_letters", "template_filename", "write_generic_template",
+    "write_template", "write_templates",
 ]
 
 # The committed generic template is regenerated with this creation time, so it never drifts
@@ -69,15 +71,18 @@ def write_template(path: Path, profil: Profil, opd: PerangkatDaerah | None,
 
 
 def write_templates(out_dir: Path, profil: Profil, kode_opd: list[str] | None, semua: bool,
-                    created: datetime | None = None, timpa: bool = False) -> list[Path]:
+                    created: datetime | None = None, timpa: bool = False, *,
+                    contoh_kerja_sama: bool = False) -> list[Path]:
     """Write the templates asked for into `out_dir` and return their paths.
 
     `semua`: one per OPD of the profile; `kode_opd`: those OPD (the same code twice gives one
     file); neither: one generic template (also for `semua` when the profile lists no OPD),
     whose Identitas the OPD fills in. Codes are checked even with `semua`, which covers them.
-    Raises UnknownOpdError for a code the profile does not list, and, unless `timpa`,
-    TemplateExistsError when a file of the same name is already there (perhaps filled in and
-    sent back by the OPD); either before writing anything.
+    `contoh_kerja_sama`: the example register of agreements (KSD417) is written beside them,
+    its path last. Raises UnknownOpdError for a code the profile does not list, and, unless
+    `timpa`, TemplateExistsError when a file of the same name is already there (a template
+    perhaps filled in and sent back by the OPD, a register that is no longer the example);
+    either before writing anything.
     """
     chosen = list(dict.fromkeys(_find_opd(profil, kode) for kode in kode_opd or []))
     units: list[PerangkatDaerah | None]
@@ -88,15 +93,39 @@ def write_templates(out_dir: Path, profil: Profil, kode_opd: list[str] | None, s
     else:
         units = [None]
     names = _distinct_names(profil, units)
+    contoh = contoh_bytes() if contoh_kerja_sama else None
     if not timpa:
         _refuse_existing(out_dir, names)
+        if contoh is not None:
+            _refuse_changed_contoh(out_dir, contoh)
     stamp = created or datetime.now().astimezone()
     workbook = base_workbook(profil)  # built once; only the OPD's own cells change per file
     paths = []
     for name, opd in zip(names, units, strict=True):
         personalize(workbook, profil, opd, stamp)
         paths.append(atomic_write_with(out_dir / name, workbook.save))
+    if contoh is not None:
+        paths.append(atomic_write_bytes(out_dir / CONTOH, contoh))
     return paths
+
+
+def contoh_bytes() -> bytes:
+    """The example register of agreements in force shipped with the package."""
+    return resources.files("pemetaan_ksd").joinpath("data", CONTOH).read_bytes()
+
+
+def _refuse_changed_contoh(out_dir: Path, contoh: bytes) -> None:
+    """An example register left as shipped is written again; one that was edited (perhaps
+    into the secretariat's real register) is kept."""
+    path = out_dir / CONTOH
+    if not path.exists() or (path.is_file() and path.read_bytes() == contoh):
+        return
+    raise TemplateExistsError(
+        f"Folder {out_dir} sudah berisi {CONTOH} yang berbeda dari contohnya: mungkin daftar "
+        "kerja sama berlaku yang sudah diisi sekretariat TKKSD. Tidak ada yang ditulis. Pilih "
+        "folder lain dengan -o, pindahkan berkas itu, atau pakai --timpa untuk menggantinya "
+        "dengan contoh."
+    )
 
 
 _NAMED_AT_MOST = 5

@@ -1,4 +1,5 @@
-"""`Info`: tool and nomenclature versions, profile, time, the rows reconciled, every input file."""
+"""`Info`: tool and nomenclature versions, profile, register of agreements (KSD417), time, the
+rows reconciled, every input file."""
 
 from __future__ import annotations
 
@@ -74,6 +75,7 @@ def _facts(kons: Konsolidasi, report: Report) -> list[tuple[str, Any]]:
         ("Kiriman ganda satu perangkat daerah",
          "kiriman terbaru dipilih (--pilih-terbaru)" if report.pilih_terbaru
          else "tidak ada yang masuk sampai salah satu dipilih"),
+        ("Daftar kerja sama berlaku (KSD417)", _register(report)),
         ("", None),
         ("Rekonsiliasi baris usulan", None),
         ("Berkas diperiksa", rekon.berkas),
@@ -85,6 +87,13 @@ def _facts(kons: Konsolidasi, report: Report) -> list[tuple[str, Any]]:
         ("Baris berkas yang diganti kiriman lebih baru", rekon.diganti),
         ("Pemeriksaan", pemeriksaan),
     ]
+
+
+def _register(report: Report) -> str:
+    if report.kerja_sama_berlaku is None:
+        return "tidak dipakai (profil tidak menunjuk berkas pada bagian [kerja_sama_berlaku])"
+    path, sha256 = report.kerja_sama_berlaku
+    return f"{path} (SHA-256 {sha256})"
 
 
 def _fact(ws: Any, st: Styles, row: int, label: str, value: Any) -> None:
