@@ -16,8 +16,8 @@ from pemetaan_ksd.contract import SHEET_USULAN
 from pemetaan_ksd.errors import InputError as UsageError
 from pemetaan_ksd.inputs import collect_inputs
 from pemetaan_ksd.model import FileResult, Submission
+from pemetaan_ksd.parallel import check_files
 from pemetaan_ksd.profile import Profil
-from pemetaan_ksd.read import read_submission
 from pemetaan_ksd.read.own import own_output_reason
 from pemetaan_ksd.report import Report, Skipped
 from pemetaan_ksd.rules.catalog import ENGINE
@@ -93,14 +93,13 @@ def validate(paths: list[Path], profil: Profil, tahun: int | None = None,
     ctx = Context.from_profile(profil, tahun)
     results: list[FileResult] = []
     skipped: list[Skipped] = []
-    for done, path in enumerate(inputs.files, start=1):
-        sub = read_submission(path)
-        shown = display_path(path, base)
-        reason = own_output(sub)
-        if reason is not None:
-            skipped.append(Skipped(shown, reason))
+    items = [(path, display_path(path, base)) for path in inputs.files]
+    for done, (item, found) in enumerate(zip(items, check_files(items, ctx), strict=True),
+                                         start=1):
+        if isinstance(found, str):
+            skipped.append(Skipped(item[1], found))
         else:
-            results.append(check_submission(sub, ctx, shown))
+            results.append(found)
         if progress is not None:
             progress(done, len(inputs.files))
     across = check_across(results, ctx, pilih_terbaru=pilih_terbaru, absent_opd=absent_opd)
