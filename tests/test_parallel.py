@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from workbooks import build_submission, good_row
 
 
 def test_few_files_use_one_process_many_use_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
     assert parallel.workers_for(1) == 1
     assert parallel.workers_for(parallel.MIN_FILES_PER_WORKER * 2 - 1) == 1
     assert parallel.workers_for(parallel.MIN_FILES_PER_WORKER * 2) == 2
@@ -31,7 +32,7 @@ def test_the_pool_gives_the_results_of_one_by_one(tmp_path: Path,
         shutil.copy(first, tmp_path / f"f{i:02d}.xlsx")
     items = [(p, p.name) for p in sorted(tmp_path.glob("*.xlsx"))]
     ctx = Context.from_profile(load_profile(None))
-    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
     pooled = list(parallel.check_files(items, ctx))
     monkeypatch.setattr(parallel, "workers_for", lambda count: 1)
     serial = list(parallel.check_files(items, ctx))
