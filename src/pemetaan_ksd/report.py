@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from pemetaan_ksd.model import FileResult, FileStatus, Finding, count_severities
+from pemetaan_ksd.model import FileResult, FileStatus, Finding, Severity, count_severities
+from pemetaan_ksd.rules.messages import CODES
 
 
 @dataclass
@@ -40,11 +41,35 @@ class Report:
     def totals(self) -> Totals:
         return Totals.of(self)
 
+    def by_code(self) -> list[CodeCount]:
+        """How often each rule code speaks in the findings that count, in code order."""
+        findings: dict[str, int] = {}
+        files: dict[str, set[int]] = {}
+        for index, fr in enumerate(f for f in self.files if f.in_use):
+            for f in fr.findings:
+                findings[f.code] = findings.get(f.code, 0) + 1
+                files.setdefault(f.code, set()).add(index)
+        for f in self.run_findings:
+            findings[f.code] = findings.get(f.code, 0) + 1
+        return [CodeCount(code, CODES[code].severity, CODES[code].title, findings[code],
+                          len(files.get(code, ()))) for code in sorted(findings)]
+
     def summary(self) -> dict[str, Any]:
         return self.totals().to_dict()
 
 
 _CLEAN = (FileStatus.VALID, FileStatus.DIGANTI)
+
+
+@dataclass(frozen=True)
+class CodeCount:
+    """One rule code's share of a run's findings."""
+
+    code: str
+    severity: Severity
+    title: str
+    findings: int
+    files: int  # files with at least one (0 for the run's own findings, KSD504)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from pemetaan_ksd.cli import render
 from pemetaan_ksd.cli.cmd_profil import announce_profile
 from pemetaan_ksd.cli.options import (
     BERKAS,
+    HANDFUL,
     AnotasiOpt,
     Format,
     FormatOpt,
@@ -19,6 +20,7 @@ from pemetaan_ksd.cli.options import (
     PathsArg,
     PilihTerbaruOpt,
     ProfilOpt,
+    RinciOpt,
     TahunOpt,
 )
 
@@ -35,6 +37,7 @@ def validasi(
     laporan: LaporanOpt = None,
     anotasi: AnotasiOpt = None,
     pilih_terbaru: PilihTerbaruOpt = False,
+    rinci: RinciOpt = False,
     profil: ProfilOpt = None,
     tahun: TahunOpt = None,
 ) -> int:
@@ -51,17 +54,37 @@ def validasi(
     if format is Format.JSON:
         render.plain(api.report_json(run.report))
     else:
-        render.report(run.report)
-        _say_outputs(run)
+        _report(run, rinci)
     return run.exit_code
 
 
-def _say_outputs(run: api.ValidationRun) -> None:
+def _report(run: api.ValidationRun, rinci: bool) -> None:
+    """Every finding for a handful of files (or with --rinci); else a line per file, the counts
+    per code, and where the details are."""
+    every = rinci or len(run.report.files) <= HANDFUL
+    render.report(run.report, every)
     if run.feedback:
         folder = run.feedback[0].parent
         render.out(f"{len(run.feedback)} salinan umpan balik ditulis ke {folder}.")
     if run.report_path is not None:
         render.out(f"Laporan JSON ditulis ke {run.report_path}.")
+    if not every:
+        render.out(_where_details(run))
+
+
+def _where_details(run: api.ValidationRun) -> str:
+    """Where every finding, its cell and how to fix it can be read."""
+    places = []
+    if run.feedback:
+        places.append(f"salinan umpan balik di {run.feedback[0].parent}")
+    if run.report_path is not None:
+        places.append(f"laporan JSON {run.report_path}")
+    if not places:
+        return ("Setiap temuan dengan selnya dan cara memperbaikinya: jalankan lagi dengan "
+                "--rinci, atau tulis salinan umpan balik dengan --anotasi FOLDER dan laporan "
+                "JSON dengan --laporan BERKAS.")
+    return ("Setiap temuan dengan selnya dan cara memperbaikinya ada pada "
+            + " dan ".join(places) + "; tampilkan di layar dengan --rinci.")
 
 
 def gabung(
@@ -70,6 +93,7 @@ def gabung(
     laporan: LaporanOpt = None,
     anotasi: AnotasiOpt = None,
     pilih_terbaru: PilihTerbaruOpt = False,
+    rinci: RinciOpt = False,
     profil: ProfilOpt = None,
     tahun: TahunOpt = None,
 ) -> int:
@@ -82,9 +106,8 @@ def gabung(
     with render.ProgressBar() as bar:
         run = api.merge(paths, output, prof, tahun=tahun, pilih_terbaru=pilih_terbaru,
                         report_path=laporan, feedback_dir=anotasi, progress=bar)
-    render.report(run.report)
+    _report(run, rinci)
     render.merge_summary(run.konsolidasi.rekonsiliasi.to_dict(), run.konsolidasi.tahun, run.output)
-    _say_outputs(run)
     return run.exit_code
 
 

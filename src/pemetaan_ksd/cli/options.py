@@ -74,6 +74,16 @@ PilihTerbaruOpt = Annotated[
         "(menurut Tanggal Pengisian, lalu waktu berkas).",
     ),
 ]
+# Up to this many files the terminal shows every finding; beyond, a line per file (--rinci: all).
+HANDFUL = 5
+RinciOpt = Annotated[
+    bool,
+    typer.Option(
+        "--rinci",
+        help=f"Tampilkan setiap temuan di layar, juga untuk lebih dari {HANDFUL} berkas (bawaan: "
+        "satu baris per berkas dan jumlah temuan per kode).",
+    ),
+]
 PathsArg = Annotated[
     list[Path],
     typer.Argument(

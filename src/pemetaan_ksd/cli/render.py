@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
@@ -30,6 +29,7 @@ from pemetaan_ksd.api import (
     status_banner,
     status_label,
 )
+from pemetaan_ksd.cli import texts
 
 if TYPE_CHECKING:
     from pemetaan_ksd.api import BatchRun, History
@@ -74,15 +74,8 @@ def flow() -> None:
         "[bold]pemetaan-ksd[/bold]: pemeriksaan dan penggabungan usulan kerja sama daerah "
         "(PP 28/2018, Permendagri 22/2020).\n"
     )
-    steps = [
-        ("pemetaan-ksd init --daerah 63.03 --tahun 2025", "buat profil daerah (ksd.toml)"),
-        ("pemetaan-ksd template --semua -o templat/", "buat templat untuk setiap perangkat daerah"),
-        ("(kirim templat ke perangkat daerah)", "mereka mengisi dan mengirim kembali"),
-        ("pemetaan-ksd validasi masuk/ --anotasi catatan/", "periksa berkas, buat umpan balik"),
-        ("pemetaan-ksd gabung masuk/ -o daftar_rencana.xlsx", "susun daftar rencana tahunan"),
-    ]
     table = Table(show_header=False, box=None, padding=(0, 2))
-    for i, (cmd, what) in enumerate(steps, 1):
+    for i, (cmd, what) in enumerate(texts.FLOW_STEPS, 1):
         table.add_row(f"{i}.", f"[cyan]{escape(cmd)}[/cyan]", what)
     c.print(table)
     c.print("\nIngin melihat semuanya sekaligus? [cyan]pemetaan-ksd demo[/cyan]")
@@ -98,18 +91,24 @@ def table(title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> 
     _console().print(t)
 
 
-def report(rep: Report) -> None:
-    """The terminal report of a validation run: one block per file, then the summary."""
+def report(rep: Report, every: bool = True) -> None:
+    """The terminal report of a validation run: one block per file with `every` finding, else
+    a line per file and the counts per code; then the summary."""
     c = _console()
     c.print(
         f"[bold]Pemeriksaan usulan kerja sama daerah {escape(rep.nama_daerah)} "
         f"tahun {rep.tahun}[/bold]"
     )
     c.print(f"[dim]Nomenklatur: {escape(rep.nomenklatur)} · Profil: {escape(rep.profil)}[/dim]\n")
-    for fr in rep.files:
-        _file_block(c, fr)
-    if rep.run_findings:
-        _findings_table(c, rep.run_findings, "Catatan lain")
+    if every:
+        for fr in rep.files:
+            _file_block(c, fr)
+        if rep.run_findings:
+            _findings_table(c, rep.run_findings, "Catatan lain")
+    else:
+        c.print(Text("\n").join(_file_line(fr) for fr in rep.files), soft_wrap=True)
+        c.print()
+        _codes_table(c, rep)
     for item in rep.skipped:
         c.print(f"[dim]Dilewati:[/dim] {escape(item.path)} ({escape(item.reason)})")
     c.print(summary_line(rep))
@@ -136,6 +135,27 @@ def summary_line(rep: Report) -> Text:
     text.append(f"{counts['info']} info", style=SEVERITY_STYLE[Severity.INFO])
     text.append(".")
     return text
+
+
+def _file_line(fr: FileResult) -> Text:
+    """One file in a line: verdict, path, OPD, usulan and findings."""
+    label, style = status_banner(fr.status), STATUS_STYLE_OF_FILE[fr.status]
+    counts = fr.counts()
+    who = f" · {fr.nama_opd}" if fr.nama_opd else ""
+    return Text.assemble(
+        (f"{label} ", style), (fr.display_path, "bold"), who,
+        f" · {len(fr.rows)} usulan, {len(fr.accepted_rows)} diterima · {counts['galat']} galat, "
+        f"{counts['peringatan']} peringatan, {counts['info']} info")
+
+
+def _codes_table(c: Console, rep: Report) -> None:
+    t = Table(title="Temuan per kode", title_justify="left", box=box.SIMPLE_HEAD)
+    for header in ("Kode", "Tingkat", "Jumlah", "Berkas", "Keterangan"):
+        t.add_column(header, no_wrap=header != "Keterangan", overflow="fold")
+    for item in rep.by_code():
+        t.add_row(item.code, Text(str(item.severity), style=SEVERITY_STYLE[item.severity]),
+                  str(item.findings), str(item.files or "-"), escape(item.title))
+    c.print(t)
 
 
 def _file_block(c: Console, fr: FileResult) -> None:
@@ -206,12 +226,7 @@ def status_table(items: Sequence[StatusOpd], nama_daerah: str, tahun: int) -> No
             escape("\n".join(Path(b).name for b in item.berkas) or "-"),
         )
     c.print(t)
-    r = ringkasan(list(items))
-    luar = (f" (termasuk {r['di_luar_profil']} baris di luar daftar profil)"
-            if r["di_luar_profil"] else "")
-    c.print(f"{r['terkirim']} dari {r['perangkat_daerah']} perangkat daerah sudah mengirim. "
-            f"Status baris tabel{luar}: {r['valid']} valid, {r['perlu_perbaikan']} perlu "
-            f"perbaikan, {r['tidak_terbaca']} tidak terbaca. Kolom Usulan: diterima/dibaca.")
+    c.print(texts.status_sentence(ringkasan(list(items))))
     missing = belum_mengirim(list(items))
     if missing:
         c.print(f"[yellow]Belum mengirim ({len(missing)}):[/yellow] "
@@ -221,15 +236,7 @@ def status_table(items: Sequence[StatusOpd], nama_daerah: str, tahun: int) -> No
 def merge_summary(rekon: dict[str, int], tahun: int, output: object) -> None:
     c = _console()
     c.print(f"\n[bold]Daftar rencana tahun {tahun}[/bold] ditulis ke {escape(str(output))}")
-    c.print(f"  {rekon['baris_dibaca']} baris dibaca dari {rekon['berkas']} berkas = "
-            f"{rekon['diterima_tahun_ini']} masuk daftar tahun {tahun} + "
-            f"{rekon['diterima_luar_tahun']} diterima tetapi di luar tahun {tahun} + "
-            f"{rekon['ditolak']} perlu perbaikan + {rekon['bukan_usulan']} bukan usulan + "
-            f"{rekon['diganti']} dari berkas yang diganti.")
-
-
-_STATE_WORDS = {"diproses": "diproses", "tetap": "tidak berubah", "menunggu": "menunggu (masih "
-                "disalin)", "dilewati": "dilewati"}
+    c.print(texts.rekonsiliasi(rekon, tahun))
 
 
 def batch_run(run: BatchRun, keluar: Path) -> None:
@@ -237,7 +244,7 @@ def batch_run(run: BatchRun, keluar: Path) -> None:
     c = _console()
     for item in run.outcomes:
         status = f" · {status_label(FileStatus(item.status))}" if item.status else ""
-        c.print(f"  {escape(item.path)}: {_STATE_WORDS[item.state]}{escape(status)}")
+        c.print(f"  {escape(item.path)}: {texts.STATE_WORDS[item.state]}{escape(status)}")
     c.print(summary_line(run.report))
     counts = (f"{run.count('diproses')} diproses, {run.count('tetap')} tidak berubah, "
               f"{run.count('menunggu')} menunggu")
@@ -266,7 +273,7 @@ def history(h: History, kode_opd: str | None) -> None:
         t.add_column(header, overflow="fold")
     for f in h.files:
         t.add_row(escape(f.kode_opd or "-"), escape(f.nama_opd or "-"), escape(f.path),
-                  _when(f.first_seen), _when(f.last_seen), status_label(f.status),
+                  texts.when(f.first_seen), texts.when(f.last_seen), status_label(f.status),
                   str(f.galat), f"{f.rows_accepted}/{f.rows}")
     c.print(t)
     runs = Table(title="Proses terakhir", title_justify="left", box=box.SIMPLE_HEAD)
@@ -274,17 +281,10 @@ def history(h: History, kode_opd: str | None) -> None:
                    "Menunggu"):
         runs.add_column(header, no_wrap=True)
     for r in h.runs:
-        runs.add_row(str(r.id), _when(r.started), _when(r.ended), r.outcome.replace("_", " "),
-                     *(_number(n) for n in (r.exit_code, r.inputs, r.processed, r.waiting)))
+        runs.add_row(str(r.id), texts.when(r.started), texts.when(r.ended),
+                     r.outcome.replace("_", " "),
+                     *(texts.number(n) for n in (r.exit_code, r.inputs, r.processed, r.waiting)))
     c.print(runs)
-
-
-def _number(value: int | None) -> str:
-    return "-" if value is None else str(value)
-
-
-def _when(value: dt.datetime | None) -> str:
-    return "-" if value is None else value.strftime("%Y-%m-%d %H:%M")
 
 
 def langkah(step: Langkah, folder: Path) -> None:
