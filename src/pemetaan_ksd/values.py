@@ -263,10 +263,21 @@ def split_multi(value: CellValue, choices: Iterable[str]
 
 def is_placeholder_word(text: str | None) -> bool:
     """Empty, or one of the contract's PLACEHOLDERS ("-", "sda", "tidak ada", ...)."""
-    if text is None:
-        return True
-    key = clean_spaces(text).casefold()
+    return text is None or _placeholder_key(clean_spaces(text).casefold())
+
+
+_LONGEST_PLACEHOLDER = max(map(len, PLACEHOLDERS))
+
+
+def _placeholder_key(key: str) -> bool:
     return key in PLACEHOLDERS or (key.endswith(".") and key.rstrip(".").rstrip() in PLACEHOLDERS)
+
+
+def is_placeholder_clean(text: str) -> bool:
+    """is_placeholder_word of a text whose spaces are already collapsed (values.text_of)."""
+    if len(text) > _LONGEST_PLACEHOLDER and not text.endswith("."):
+        return False
+    return _placeholder_key(text.casefold())
 
 
 def word_count(text: str) -> int:
@@ -289,6 +300,12 @@ def is_placeholder(text: str | None) -> bool:
     """Not substantive text: empty, a placeholder, or fewer than MIN_SUBSTANTIVE_WORDS words."""
     return (text is None or is_placeholder_word(text)
             or not has_words(text, MIN_SUBSTANTIVE_WORDS))
+
+
+def is_placeholder_text(text: str | None) -> bool:
+    """is_placeholder of a text whose spaces are already collapsed (values.text_of)."""
+    return (text is None or not has_words(text, MIN_SUBSTANTIVE_WORDS)
+            or is_placeholder_clean(text))
 
 
 def name_key(text: str) -> str:

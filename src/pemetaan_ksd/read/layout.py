@@ -53,6 +53,8 @@ def find_header(grid: Grid) -> int | None:
     """0-based index of the row (among the first 20) holding the most template headers."""
     best, best_count = None, MIN_HEADER_MATCHES - 1
     for index, cells in enumerate(grid[:HEADER_SEARCH_ROWS]):
+        if best is not None and sum(1 for v in cells if v.__class__ is str and v) <= best_count:
+            continue  # too few texts to hold more headers: the data rows, read no further
         count = sum(1 for value in cells if header_key(value) is not None)
         if count > best_count:
             best, best_count = index, count

@@ -21,8 +21,8 @@ from pemetaan_ksd.rules.mitra import Mitra, resolve_mitra
 from pemetaan_ksd.values import (
     choice_of,
     content_of,
-    is_placeholder,
-    is_placeholder_word,
+    is_placeholder_clean,
+    is_placeholder_text,
     match_choice,
     parse_amount,
     parse_code,
@@ -32,12 +32,13 @@ from pemetaan_ksd.values import (
 )
 
 T = TypeVar("T")
+V = TypeVar("V")
 
 
 _MISSING: object = object()
 
 
-def read_each(values: Sequence[CellValue], read: Callable[[CellValue], T]) -> list[T]:
+def read_each(values: Sequence[V], read: Callable[[V], T]) -> list[T]:
     """`read` of every value, each distinct value read once (1.0 and True kept apart)."""
     seen: dict[object, T] = {}
     out: list[T] = []
@@ -65,13 +66,16 @@ def _readable(col: Column, value: CellValue) -> bool:
 def blank_in(col: Column) -> Callable[[CellValue], bool]:
     """Empty, or a placeholder ("-") in a column that is not free substantive text."""
     def blank(value: CellValue) -> bool:
-        text = content_of(value)
-        if text is None:
-            return True
-        if col.kind is Kind.SUBSTANTIVE or _readable(col, value):
-            return False
-        return is_placeholder_word(text)
+        return _blank(col, content_of(value), value)
     return blank
+
+
+def _blank(col: Column, text: str | None, value: CellValue) -> bool:
+    if text is None:
+        return True
+    if col.kind is Kind.SUBSTANTIVE or not is_placeholder_clean(text):
+        return False
+    return not _readable(col, value)
 
 
 def _code_in(col: Column) -> Callable[[CellValue], str | None]:
@@ -97,10 +101,6 @@ def true_at(flags: Sequence[bool]) -> list[int]:
 
 def false_at(flags: Sequence[bool]) -> list[int]:
     return [i for i, flag in enumerate(flags) if not flag]
-
-
-def _placeholder(value: CellValue) -> bool:
-    return is_placeholder(content_of(value))
 
 
 def _fill(cache: dict[str, list[T]], key: str, values: Sequence[CellValue],
@@ -175,13 +175,20 @@ class Columns:
 
     def blank(self, key: str) -> list[bool]:
         """Empty, or a placeholder ("-") where the column is not free substantive text."""
-        return self._blank.get(key) or _fill(self._blank, key, self.raw(key),
-                                             blank_in(COLUMN_BY_KEY[key]))
+        found = self._blank.get(key)
+        if found is None:
+            col = COLUMN_BY_KEY[key]
+            found = self._blank[key] = [
+                True if text is None else _blank(col, text, value)
+                for text, value in zip(self.text(key), self.raw(key), strict=True)]
+        return found
 
     def placeholder(self, key: str) -> list[bool]:
         """Not substantive text: empty, a placeholder, or too few words (values.is_placeholder)."""
-        return self._placeholder.get(key) or _fill(self._placeholder, key, self.raw(key),
-                                                   _placeholder)
+        found = self._placeholder.get(key)
+        if found is None:
+            found = self._placeholder[key] = read_each(self.text(key), is_placeholder_text)
+        return found
 
     def choice(self, key: str) -> list[str | None]:
         """The canonical choice of each cell; None when empty or not a choice."""

@@ -81,9 +81,15 @@ _BERSAMA = re.compile(r"\b(bersama|kerja ?sama|terpadu|kolaborasi|sinergi|pertuk
                       r"berbagi|patungan|gabungan|antardaerah)\b")
 
 
+_ANY_PENGADAAN = re.compile("|".join(pattern for pattern, _ in _PENGADAAN))
+
+
 def pengadaan(objek: str) -> tuple[str, str] | None:
     """(word found, what it is) when `objek` reads as plain buying or renting, else None."""
-    text = " ".join(re.sub(r"[^\w]+", " ", objek.casefold()).split())
+    lowered = objek.casefold()
+    if not _ANY_PENGADAAN.search(lowered):
+        return None  # most objects: not a word of buying at all
+    text = " ".join(re.sub(r"[^\w]+", " ", lowered).split())
     if _BERSAMA.search(text):
         return None
     for pattern, kegiatan in _PENGADAAN:

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import cache
 
 from pemetaan_ksd.reference import Daerah
 from pemetaan_ksd.reference.kecamatan import kecamatan_of
 from pemetaan_ksd.rules.context import Context
 from pemetaan_ksd.rules.mitra import TYPE_WORDS
+from pemetaan_ksd.rules.where import per_run
 
 Words = tuple[str, ...]
 
@@ -99,38 +100,52 @@ def _kecamatan(kode: str) -> tuple[Words, ...]:
     return tuple(words(k) for k in kecamatan_of(kode))
 
 
-@cache
-def _opd_names(names: tuple[str, ...]) -> tuple[Words, ...]:
-    return tuple(words(n) for n in names)
-
-
 def _names_kecamatan(rest: Words, kecamatan: Sequence[Words]) -> bool:
     return any(_find(rest, k) for k in kecamatan)
 
 
+class _Units:
+    """This daerah's own units as words, built once per run: the profile's OPD names by their
+    first word, its kecamatan; and each partner's answer, once."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.daerah = ctx.daerah
+        self.kecamatan = _kecamatan(ctx.daerah.kode)
+        self.opd: dict[str, list[Words]] = {}
+        for o in ctx.profil.perangkat_daerah:
+            name = words(o.nama)
+            if name:
+                self.opd.setdefault(name[0], []).append(name)
+        self.answers: dict[str, str | None] = {}
+
+    def of(self, partner: str) -> str | None:
+        if partner not in self.answers:
+            if len(self.answers) > 100_000:
+                self.answers.clear()
+            self.answers[partner] = self._judge(words(partner))
+        return self.answers[partner]
+
+    def _judge(self, text: Words) -> str | None:
+        if not text:
+            return None
+        daerah, kecamatan = self.daerah, self.kecamatan
+        for name in self.opd.get(text[0], ()):
+            if text[:len(name)] == name and (len(text) == len(name)
+                                             or _names_daerah(text[len(name):], daerah)):
+                return PERANGKAT_DAERAH
+        if text in kecamatan:
+            return KECAMATAN
+        opening = _opening_unit(text, daerah.is_provinsi)
+        if opening is None:
+            return None
+        label, rest = opening
+        if _names_daerah(rest, daerah):
+            return label
+        if _names_other_daerah(rest, daerah):
+            return None
+        return label if _names_kecamatan(rest, kecamatan) else None
+
+
 def unit_sendiri(partner: str, ctx: Context) -> str | None:
     """What kind of this daerah's own unit `partner` is ("puskesmas"), or None."""
-    return _unit(partner, ctx.daerah, tuple(o.nama for o in ctx.profil.perangkat_daerah))
-
-
-@lru_cache(maxsize=4096)  # partners repeat across the rows and files of one run
-def _unit(partner: str, daerah: Daerah, opd: tuple[str, ...]) -> str | None:
-    text = words(partner)
-    if not text:
-        return None
-    for name in _opd_names(opd):
-        if text[:len(name)] == name and (len(text) == len(name)
-                                         or _names_daerah(text[len(name):], daerah)):
-            return PERANGKAT_DAERAH
-    kecamatan = _kecamatan(daerah.kode)
-    if text in kecamatan:
-        return KECAMATAN
-    opening = _opening_unit(text, daerah.is_provinsi)
-    if opening is None:
-        return None
-    label, rest = opening
-    if _names_daerah(rest, daerah):
-        return label
-    if _names_other_daerah(rest, daerah):
-        return None
-    return label if _names_kecamatan(rest, kecamatan) else None
+    return per_run(ctx, "unit_sendiri", _Units).of(partner)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Hashable, Iterable
+from typing import Any, TypeVar
 
 from pemetaan_ksd.contract import KSDD
 from pemetaan_ksd.model import Finding
@@ -40,17 +41,26 @@ def placeholder_in(*keys: str, among: RowsWhere | None = None) -> RowsWhere:
 
 _MEMO_RUNS = 4  # contexts whose verdicts are kept (one per run; tests make many)
 _MEMO_SIZE = 200_000  # verdicts kept per rule before starting afresh
-_memo: OrderedDict[int, tuple[Context, dict[str, dict[Hashable, bool]]]] = OrderedDict()
+_memo: OrderedDict[int, tuple[Context, dict[str, Any]]] = OrderedDict()
+T = TypeVar("T")
 
 
-def _verdicts(ctx: Context, name: str) -> dict[Hashable, bool]:
-    """The verdicts of rule `name` in the run of `ctx`, across its files."""
+def per_run(ctx: Context, name: str, build: Callable[[Context], T]) -> T:
+    """What `build(ctx)` makes, made once per run (per context) and kept across its files."""
     entry = _memo.get(id(ctx))
     if entry is None or entry[0] is not ctx:
         entry = _memo[id(ctx)] = (ctx, {})
         while len(_memo) > _MEMO_RUNS:
             _memo.popitem(last=False)
-    found = entry[1].setdefault(name, {})
+    if name not in entry[1]:
+        entry[1][name] = build(ctx)
+    found: T = entry[1][name]
+    return found
+
+
+def _verdicts(ctx: Context, name: str) -> dict[Hashable, bool]:
+    """The verdicts of rule `name` in the run of `ctx`, across its files."""
+    found: dict[Hashable, bool] = per_run(ctx, f"verdicts:{name}", lambda _: {})
     if len(found) > _MEMO_SIZE:
         found.clear()
     return found
