@@ -15,11 +15,13 @@ from pemetaan_ksd.cli.app import run
 from pemetaan_ksd.contract import FIRST_DATA_ROW
 from pemetaan_ksd.demo import run as demo_run
 from pemetaan_ksd.demo.contoh import CONTOH, DINKES, DINKES_LAMA, DISPAR
-from pemetaan_ksd.write.template import template_column_letters
+from pemetaan_ksd.kerja_sama_berlaku import CONTOH as BERLAKU
+from pemetaan_ksd.profile import load_profile
+from pemetaan_ksd.write.template import contoh_bytes, template_column_letters
 
 LETTERS = template_column_letters()
 # What the TKKSD turns down in practice (CONTRACT section 2): the demo shows each once.
-PRAKTIK = ("KSD414", "KSD415", "KSD416")
+PRAKTIK = ("KSD414", "KSD415", "KSD416", "KSD417")
 # The demo's rows whose object is plain buying or renting, judged by reading every object:
 # boats bought from a shipyard. "Penyediaan bus perintis" with DAMRI and "Penyediaan air minum
 # curah" are services run with the partner, and an investor developing a kawasan is investment.
@@ -40,6 +42,8 @@ def _findings(laporan: dict[str, object]) -> dict[str, list[dict[str, object]]]:
 
 def test_the_demo_folder_holds_every_step(demo_folder: Path) -> None:
     assert (demo_folder / "ksd.toml").is_file()
+    assert (demo_folder / BERLAKU).read_bytes() == contoh_bytes()
+    assert load_profile(demo_folder / "ksd.toml").kerja_sama_berlaku == demo_folder / BERLAKU
     assert len(list((demo_folder / "templat").glob("*.xlsx"))) == 7
     assert sorted(p.name for p in (demo_folder / "masuk").iterdir()) == sorted(
         c.berkas for c in CONTOH)

@@ -413,7 +413,8 @@ DISDIKBUD = Contoh(
             sumber_pendanaan="APBD; APBD Mitra",
         ),
     ),
-    sengaja=(("KSD407", 0, "alasan_luar_perencanaan"),),
+    # Row 1: a KB with Kabupaten Tapin on Kebudayaan is in force until 2027 (the demo's register).
+    sengaja=(("KSD407", 0, "alasan_luar_perencanaan"), ("KSD417", 1, "calon_mitra")),
 )
 
 BAPPEDALITBANG = Contoh(

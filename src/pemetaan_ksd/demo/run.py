@@ -19,11 +19,14 @@ from pemetaan_ksd.demo.build import write_submissions
 from pemetaan_ksd.demo.contoh import CONTOH, DINKES, Contoh
 from pemetaan_ksd.demo.langkah import Langkah
 from pemetaan_ksd.errors import FolderNotEmptyError, FolderNotWritableError
+from pemetaan_ksd.kerja_sama_berlaku import CONTOH as BERLAKU
+from pemetaan_ksd.kerja_sama_berlaku import muat
 from pemetaan_ksd.model import FileResult, FileStatus, Severity
 from pemetaan_ksd.profile import BUILTIN_DAERAH, BUILTIN_TAHUN, Profil, load_profile
 from pemetaan_ksd.report import Report
 from pemetaan_ksd.rules.registry import CODES
-from pemetaan_ksd.write.template import write_templates
+from pemetaan_ksd.write.atomic import atomic_write_bytes
+from pemetaan_ksd.write.template import contoh_bytes, write_templates
 
 WITA = dt.timezone(dt.timedelta(hours=8), "WITA")
 # A fixed clock makes the example reproducible: the same folder every run.
@@ -35,7 +38,9 @@ TEMPLAT = "templat"
 MASUK = "masuk"
 CATATAN = "catatan"
 LAPORAN = "laporan_validasi.json"
-OWNED = (PROFIL, TEMPLAT, MASUK, CATATAN, LAPORAN)
+OWNED = (PROFIL, BERLAKU, TEMPLAT, MASUK, CATATAN, LAPORAN)
+# The profile `init` writes names the register in a comment only; the demo's names it.
+_BERLAKU_KOMENTAR = f'# berkas = "{BERLAKU}"'
 
 
 def daftar_name(tahun: int) -> str:
@@ -104,20 +109,43 @@ def langkah_demo(folder: Path, timpa: bool = False) -> Iterator[Langkah]:
 
 def _step_profile(folder: Path) -> Generator[Langkah, None, Profil]:
     path = api.init_profile(BUILTIN_DAERAH, BUILTIN_TAHUN, folder / PROFIL, timpa=True)
+    _name_register(path)
+    atomic_write_bytes(folder / BERLAKU, contoh_bytes())
     profil = dataclasses.replace(load_profile(path), sumber=PROFIL)  # shown relative to the folder
     yield Langkah(
         1,
         "Profil daerah",
         f"Profil {PROFIL} menyebut daerah yang memetakan ({profil.daerah.nama_lengkap}), tahun "
-        f"pemetaan {profil.tahun}, daerah yang berbatasan, dan {len(profil.perangkat_daerah)} "
-        "perangkat daerah yang diminta mengisi usulan (daftar contoh untuk diubah).",
+        f"pemetaan {profil.tahun}, daerah yang berbatasan, {len(profil.perangkat_daerah)} "
+        "perangkat daerah yang diminta mengisi usulan beserta bidang urusan tugasnya (daftar "
+        f"contoh untuk diubah), dan daftar kerja sama yang sedang berlaku ({BERLAKU}).",
         "Pemetaan urusan yang akan dikerjasamakan dikoordinasikan oleh unit kerja sama bersama "
         "perencana daerah (Permendagri 22/2020 Pasal 5 ayat 2). Kerja sama wajib hanya dengan "
         "daerah yang berbatasan (PP 28/2018 Pasal 3 ayat 2).",
-        [f"Daerah berbatasan: {', '.join(d.nama_lengkap for d in profil.tetangga)}."],
-        [PROFIL],
+        [f"Daerah berbatasan: {', '.join(d.nama_lengkap for d in profil.tetangga)}.",
+         _register_line(profil)],
+        [PROFIL, BERLAKU],
     )
     return profil
+
+
+def _name_register(path: Path) -> None:
+    """Make the profile name the example register, which init leaves as a comment."""
+    text = path.read_text(encoding="utf-8")
+    if text.count(_BERLAKU_KOMENTAR) != 1:
+        raise RuntimeError(f"profil {path.name} tanpa baris {_BERLAKU_KOMENTAR!r}")
+    named = text.replace(_BERLAKU_KOMENTAR, _BERLAKU_KOMENTAR.removeprefix("# "))
+    atomic_write_bytes(path, named.encode("utf-8"))
+
+
+def _register_line(profil: Profil) -> str:
+    if profil.kerja_sama_berlaku is None:
+        raise RuntimeError(f"profil {PROFIL} tidak menyebut {BERLAKU}")
+    daftar = muat(profil.kerja_sama_berlaku, profil.referensi().wilayah, profil.provinsi.kode,
+                  profil.sumber)
+    berlaku = sum(1 for p in daftar.perjanjian if p.berlaku_pada(profil.tahun))
+    return (f"Daftar kerja sama berlaku (contoh): {len(daftar.perjanjian)} KB/PKS, {berlaku} "
+            f"di antaranya masih berlaku pada {profil.tahun}.")
 
 
 def _step_templates(folder: Path, profil: Profil) -> Langkah:
@@ -152,7 +180,8 @@ def _step_submissions(folder: Path, profil: Profil) -> Langkah:
         "ketik, tahun terbalik, anggaran ditulis dengan huruf, bidang penunjang, RSUD milik "
         "daerah sendiri sebagai mitra. Beberapa usulan perlu dilihat analis: pengadaan perahu "
         "wisata sebagai objek, jalan yang diusulkan Dinas Lingkungan Hidup padahal tugas Dinas "
-        "PUPR. Dinas Kesehatan mengirim dua kali.",
+        "PUPR, festival kesenian dengan Kabupaten Tapin yang kesepakatan bersamanya masih "
+        "berlaku. Dinas Kesehatan mengirim dua kali.",
         "Setiap usulan harus saling menguntungkan (PP 28/2018 Pasal 1 angka 1), menunjukkan "
         "kebutuhan nyata, dan tercantum dalam dokumen perencanaan atau memiliki alasan yang sah "
         "(Pasal 4 ayat 3).",
@@ -190,16 +219,18 @@ def _step_validation(report: Report) -> Langkah:
         "Validasi dan umpan balik",
         "Program memeriksa setiap baris terhadap aturan KSD101-KSD504, termasuk yang dalam "
         "praktik ditolak TKKSD: mitra dari unit pemerintah daerah sendiri, pengadaan barang/jasa, "
-        "dan bidang di luar tugas perangkat daerah. Untuk setiap berkas ditulis salinan umpan "
-        f"balik di folder {CATATAN}/: sel yang salah berwarna merah dan diberi catatan, lembar "
-        "pertama berisi semua temuan dengan tautan ke selnya. Laporan lengkap untuk tugas "
-        f"terjadwal ada di {LAPORAN}.",
+        "bidang di luar tugas perangkat daerah, dan mitra yang kerja samanya pada bidang itu "
+        f"sudah berlaku ({BERLAKU}). Untuk setiap berkas ditulis salinan umpan balik di folder "
+        f"{CATATAN}/: sel yang salah berwarna merah dan diberi catatan, lembar pertama berisi "
+        "semua temuan dengan tautan ke selnya. Laporan lengkap untuk tugas terjadwal ada di "
+        f"{LAPORAN}.",
         "Objek kerja sama hanya urusan kewenangan daerah sendiri (PP 28/2018 Pasal 4 ayat 1); "
         "kabupaten/kota hanya mengerjakan kegiatan kewenangan kabupaten/kota; kerja sama wajib "
         "butuh eksternalitas lintas daerah dan efisiensi layanan (UU 23/2014 Pasal 364). Kerja "
         "sama daerah adalah usaha bersama dengan daerah lain, pihak ketiga atau lembaga luar "
         "negeri (PP 28/2018 Pasal 1 angka 1); setiap perangkat daerah memetakan sesuai tugas "
-        "dan kewenangannya.",
+        "dan kewenangannya; kerja sama yang sudah berlaku dilanjutkan menurut tahapannya "
+        "(Pasal 6 ayat 1).",
         [
             f"{s['files']} berkas, {s['valid']} dapat diterima; {s['rows']} usulan: "
             f"{s['rows_accepted']} diterima, {s['rows_rejected']} perlu perbaikan; "
