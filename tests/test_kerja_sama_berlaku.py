@@ -63,7 +63,8 @@ def test_ksd417_names_the_agreement_in_force_on_the_calon_mitra_cell(tmp_path: P
     assert found.message.startswith(
         "Dengan Kota Banjarbaru pada bidang 2.11 Lingkungan Hidup sudah ada Kesepakatan Bersama "
         "(KB) nomor 180/008/KB/PEM/2023 tanggal 3 Maret 2023 yang berlaku sampai 2 Maret 2027 "
-        "(daftar kerja sama berlaku kerja_sama_berlaku.csv). Usulkan tindak lanjutnya")
+        "(menurut daftar kerja sama berlaku, berkas kerja_sama_berlaku.csv). Usulkan tindak "
+        "lanjutnya")
     assert not result.rows[0].has_galat  # a warning: the usulan still enters the list
 
 

@@ -88,10 +88,10 @@ def test_info_names_the_register_used_with_its_sha256(here: Path) -> None:
     profile = load_profile(here / "ksd.toml")
     report = validate([here / "masuk"], profile, base=here)
     digest = hashlib.sha256((here / "kerja_sama_berlaku.csv").read_bytes()).hexdigest()
-    assert report.kerja_sama_berlaku == ((here / "kerja_sama_berlaku.csv").as_posix(), digest)
+    assert report.kerja_sama_berlaku == ("kerja_sama_berlaku.csv", digest)  # as inputs are shown
     kons = build_konsolidasi(report, profile, profile.referensi(), 2025)
     out = write_workbook(here / "gabungan.xlsx", kons, report, profile)
-    assert _facts(out)[INFO_LABEL] == f"{here.as_posix()}/kerja_sama_berlaku.csv (SHA-256 {digest})"
+    assert _facts(out)[INFO_LABEL] == f"kerja_sama_berlaku.csv (SHA-256 {digest})"
 
 
 def test_info_says_when_no_register_is_used(tmp_path: Path) -> None:

@@ -57,7 +57,7 @@ def test_ksd414_when_no_opd_of_the_profile_handles_the_bidang() -> None:
                kode_kegiatan=None, nama_kegiatan=None)
     found = [f for f in check([row]).findings if f.code == "KSD414"]
     assert cells(found) == [("KSD414", "B7")]
-    assert "tidak ada perangkat daerah dalam profil yang menangani bidang 3.28" in (
+    assert "tidak ada perangkat daerah dalam daftar itu yang menangani bidang 3.28" in (
         found[0].message)
 
 

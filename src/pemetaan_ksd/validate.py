@@ -108,14 +108,15 @@ def validate(paths: list[Path], profil: Profil, tahun: int | None = None,
         nomenklatur=ctx.versi, profil=profil.sumber, tool_version=__version__,
         created=created or dt.datetime.now().astimezone(), files=across.files,
         run_findings=across.run_findings, pilih_terbaru=pilih_terbaru, skipped=skipped,
-        kerja_sama_berlaku=register_used(ctx),
+        kerja_sama_berlaku=register_used(ctx, base),
     )
 
 
-def register_used(ctx: Context) -> tuple[str, str] | None:
-    """(path, sha256) of the register of agreements the run read (KSD417), for `Info`."""
+def register_used(ctx: Context, base: Path | None = None) -> tuple[str, str] | None:
+    """(path as inputs are shown, sha256) of the register of agreements the run read (KSD417),
+    for `Info`."""
     daftar = ctx.kerja_sama
-    return None if daftar is None else (daftar.berkas.as_posix(), daftar.sha256)
+    return None if daftar is None else (display_path(daftar.berkas, base), daftar.sha256)
 
 
 def own_output(sub: Submission) -> str | None:

@@ -379,13 +379,15 @@ _TABLE: tuple[Code, ...] = (
        ksdpl=f"{PP28} Pasal 1 angka 4", ksdll=f"{PP28} Pasal 1 angka 5"),
     _k("KSD414", PERINGATAN, "Bidang urusan di luar kewenangan perangkat daerah",
        "Praktik TKKSD: pemetaan sesuai tugas dan kewenangan perangkat daerah", {
-        "": "{opd} mengusulkan kerja sama pada bidang {bidang}, padahal menurut profil "
-            "tugasnya adalah {bidang_opd}. Bidang {bidang} ditangani {penangan}: serahkan "
-            "usulan ini kepada perangkat daerah itu, atau periksa kembali Kode Bidang Urusan.",
-        "tanpa_penangan": "{opd} mengusulkan kerja sama pada bidang {bidang}, padahal menurut "
-            "profil tugasnya adalah {bidang_opd}, dan tidak ada perangkat daerah dalam profil "
-            "yang menangani bidang {bidang}. Periksa kembali Kode Bidang Urusan, atau minta "
-            "sekretariat TKKSD melengkapi bidang perangkat daerah dalam profil.",
+        "": "{opd} mengusulkan kerja sama pada bidang {bidang}, padahal bidang urusan yang "
+            "menjadi tugasnya (menurut daftar sekretariat TKKSD) adalah {bidang_opd}. Bidang "
+            "{bidang} ditangani {penangan}: serahkan usulan ini kepada perangkat daerah itu, "
+            "atau periksa kembali Kode Bidang Urusan.",
+        "tanpa_penangan": "{opd} mengusulkan kerja sama pada bidang {bidang}, padahal bidang "
+            "urusan yang menjadi tugasnya (menurut daftar sekretariat TKKSD) adalah "
+            "{bidang_opd}, dan tidak ada perangkat daerah dalam daftar itu yang menangani bidang "
+            "{bidang}. Periksa kembali Kode Bidang Urusan, atau minta sekretariat TKKSD "
+            "melengkapi bidang perangkat daerah dalam profil.",
     }),
     _k("KSD415", GALAT, "Mitra adalah unit pemerintah daerah sendiri", f"{PP28} Pasal 1 angka 1",
        "Calon mitra \"{nilai}\" adalah {unit} di lingkungan {daerah} sendiri. Kerja sama "
@@ -403,10 +405,10 @@ _TABLE: tuple[Code, ...] = (
     _k("KSD417", PERINGATAN, "Sudah ada kerja sama yang berlaku",
        "Praktik TKKSD (tahapan kerja sama: PP 28/2018 Pasal 6 ayat (1))",
        "Dengan {mitra} pada bidang {bidang} sudah ada {jenis} nomor {nomor} tanggal {tanggal} "
-       "yang berlaku sampai {sampai} (daftar kerja sama berlaku {register}). Usulkan tindak "
-       "lanjutnya pada tahapan kerja sama itu (misalnya penyusunan perjanjian kerja sama atau "
-       "pelaksanaan), bukan sebagai pemetaan baru; bila usulan ini memang kerja sama lain, "
-       "jelaskan bedanya di kolom Keterangan."),
+       "yang berlaku sampai {sampai} (menurut daftar kerja sama berlaku, berkas {register}). "
+       "Usulkan tindak lanjutnya pada tahapan kerja sama itu (misalnya penyusunan perjanjian "
+       "kerja sama atau pelaksanaan), bukan sebagai pemetaan baru; bila usulan ini memang kerja "
+       "sama lain, jelaskan bedanya di kolom Keterangan."),
     _k("KSD418", INFO, "Usulan sudah berakhir", None,
        "Tahun Selesai usulan ini {selesai}, sebelum tahun pemetaan {tahun}: kerja samanya "
        "sudah berakhir menurut isian ini. Bila kerja sama ini masih direncanakan, perbarui "
