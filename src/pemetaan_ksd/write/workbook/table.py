@@ -17,6 +17,7 @@ from xlsxwriter.utility import xl_range
 from pemetaan_ksd.write.styles import PAPER_F4
 from pemetaan_ksd.write.text_metrics import ARIAL_9_PX, wrapped_lines
 from pemetaan_ksd.write.workbook.formats import Styles, is_missing
+from pemetaan_ksd.write.workbook.stream import stream_rows
 
 HEADER_ROW = 4  # zero-based: rows 0-2 hold the title block, row 3 stays empty
 LINE_HEIGHT = 11.3  # points per wrapped line of 9-point Arial (Excel; LibreOffice ~10.3)
@@ -109,35 +110,51 @@ def header(ws: Any, st: Styles, cols: Sequence[Col], row: int) -> int:
         ws.set_column(i, i, col.width)
     lines = max(wrapped_lines(c.header, c.width - 1, ARIAL_9_PX) for c in cols)
     if not any(c.group for c in cols):
+        ws.set_row(row, max(2, lines) * LINE_HEIGHT + 6)
         for i, col in enumerate(cols):
             ws.write_string(row, i, col.header, st.header if col.printed else st.header_extra)
-        ws.set_row(row, max(2, lines) * LINE_HEIGHT + 6)
         return row
-    _grouped_header(ws, st, cols, row)
-    ws.set_row(row, 2 * LINE_HEIGHT)
+    ws.set_row(row, 2 * LINE_HEIGHT)  # heights first: a streamed row is written when left
     ws.set_row(row + 1, max(2, lines) * LINE_HEIGHT + 6)
+    _grouped_header(ws, st, cols, row)
     return row + 1
 
 
 def _grouped_header(ws: Any, st: Styles, cols: Sequence[Col], row: int) -> None:
-    """Two header rows: a group's name merged over its columns, a lone column over both."""
+    """Two header rows: a group's name merged over its columns, a lone column over both.
+
+    Written a row at a time (the sheet streams rows in order), the merges recorded after."""
+    spans: list[tuple[int, int, str | None]] = []  # (first column, last column, group)
     i = 0
     while i < len(cols):
-        group = cols[i].group
-        if group is None:
-            ws.merge_range(row, i, row + 1, i, "", st.header)
-            ws.write_string(row, i, cols[i].header, st.header)
-            i += 1
-            continue
         end = i
-        while end + 1 < len(cols) and cols[end + 1].group == group:
+        while cols[i].group is not None and end + 1 < len(cols) and (
+                cols[end + 1].group == cols[i].group):
             end += 1
-        if end > i:
-            ws.merge_range(row, i, row, end, "", st.header)
-        ws.write_string(row, i, group, st.header)
-        for j in range(i, end + 1):
-            ws.write_string(row + 1, j, cols[j].header, st.header)
+        spans.append((i, end, cols[i].group))
         i = end + 1
+    for first, last, group in spans:
+        ws.write_string(row, first, group or cols[first].header, st.header)
+        for j in range(first + 1, last + 1):
+            ws.write_blank(row, j, None, st.header)
+    for first, last, group in spans:
+        for j in range(first, last + 1):
+            if group is None:
+                ws.write_blank(row + 1, j, None, st.header)
+            else:
+                ws.write_string(row + 1, j, cols[j].header, st.header)
+    for first, last, group in spans:
+        if group is None:
+            _merge_written(ws, row, first, row + 1, first)
+        elif last > first:
+            _merge_written(ws, row, first, row, last)
+
+
+def _merge_written(ws: Any, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
+    """Merge cells already written. merge_range would write them again, which a sheet that
+    streams its rows (constant_memory) refuses for a row it has left; XlsxWriter keeps its
+    merges in `ws.merge`, written with the sheet."""
+    ws.merge.append([first_row, first_col, last_row, last_col])
 
 
 def data_rows(ws: Any, st: Styles, cols: Sequence[Col], rows: Sequence[Sequence[Any]],
@@ -147,6 +164,8 @@ def data_rows(ws: Any, st: Styles, cols: Sequence[Col], rows: Sequence[Sequence[
     plain = [c.kind not in _STYLED_BY_VALUE for c in cols]
     formats = [st.cell.get(c.kind, st.cell["text"]) for c in cols]
     wrapped = [(i, c.width) for i, c in enumerate(cols) if c.kind in _WRAPPED]
+    if ws.constant_memory:
+        return stream_rows(ws, st, kinds, plain, wrapped, rows, first, _row_height)
     for r, values in enumerate(rows, start=first):
         for c, value in enumerate(values):
             if plain[c] and value is None:  # the common cases first, for 20,000 rows
@@ -193,7 +212,11 @@ def _fit_height(ws: Any, row: int, wrapped: Sequence[tuple[int, float]],
         if type(value) is str and value:
             lines = max(lines, wrapped_lines(value, width, ARIAL_9_PX))
     if lines > 1:
-        ws.set_row(row, lines * LINE_HEIGHT + 3)
+        ws.set_row(row, _row_height(lines))
+
+
+def _row_height(lines: int) -> float:
+    return lines * LINE_HEIGHT + 3
 
 
 def totals_row(ws: Any, st: Styles, cols: Sequence[Col], rows: Sequence[Sequence[Any]],

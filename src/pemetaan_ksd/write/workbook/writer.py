@@ -57,6 +57,9 @@ def _write_workbook(tmp: Path, kons: Konsolidasi, report: Report, profil: Profil
         # LibreOffice (Liberation Sans has Arial's metrics), where Calibri may be missing.
         "default_format_properties": {"font_name": FONT, "font_size": 10},
         "default_row_height": 17, "default_column_width": 64,
+        # Each row goes to the file when the next begins: memory bounded by one row, and the
+        # tables' rows are streamed as XML (workbook/stream.py). Every sheet writes in order.
+        "constant_memory": True,
     })
     wb.set_properties({
         "title": daftar.TITLE.format(tahun=kons.tahun).title(),

@@ -1,0 +1,106 @@
+"""The data rows of a table written straight into the sheet's XML: the consolidated workbook's
+hot loop (50,000 rows of 30 cells for a province).
+
+The workbook is opened in XlsxWriter's `constant_memory` mode, where each finished row goes to
+the sheet's file at once and strings are inline. There, the rows of a table are written here
+as XML in one piece per row, the same elements XlsxWriter writes cell by cell (`<c r s t>`,
+inline strings escaped as it escapes them, numbers as `%.16G`, row heights as `ht`), and
+XlsxWriter goes on after the last row. What a cell holds and looks like is decided as in
+`table._put`: text stays text, numbers numbers, dates dates, the format by the column's kind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from xlsxwriter.utility import xl_col_to_name
+
+from pemetaan_ksd.write.text_metrics import ARIAL_9_PX, wrapped_lines
+from pemetaan_ksd.write.workbook.formats import Styles, is_missing
+
+# What XlsxWriter escapes in an inline string: control characters (as _xHHHH_, and a literal
+# _xHHHH_ by escaping its underscore), and &, <, >.
+_NEEDS_ESCAPE = re.compile(r"[&<>\x00-\x08\x0b-\x1f]|_x[0-9a-fA-F]{4}_")
+_CONTROL = re.compile(r"([\x00-\x08\x0b-\x1f])")
+_LITERAL_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
+_NUMERIC = {"int", "money"}
+
+
+def _text_xml(text: str) -> str:
+    if _NEEDS_ESCAPE.search(text):
+        text = _LITERAL_ESCAPE.sub(r"_x005F\1", text)
+        text = _CONTROL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", text)
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # _preserve_whitespace's test (leading or trailing \s), without a regular expression
+    preserve = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+    return f'<is><t{preserve}>{text}</t></is>'
+
+
+def _value_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "Ya" if value else "Tidak"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _cell(ws: Any, ref: str, value: Any, kind: str, st: Styles) -> str:
+    """One cell as table._put writes it."""
+    xf = st.for_cell(kind, value)._get_xf_index()
+    if is_missing(value):
+        return f'<c r="{ref}" s="{xf}"/>'
+    if kind in _NUMERIC and isinstance(value, int | float) and not isinstance(value, bool):
+        return f'<c r="{ref}" s="{xf}"><v>{value:.16G}</v></c>'
+    if kind == "datetime" and isinstance(value, dt.date):
+        moment = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
+        serial = ws._convert_date_time(moment.replace(tzinfo=None))
+        return f'<c r="{ref}" s="{xf}"><v>{serial:.16G}</v></c>'
+    return f'<c r="{ref}" s="{xf}" t="inlineStr">{_text_xml(_value_text(value))}</c>'
+
+
+def stream_rows(ws: Any, st: Styles, kinds: Sequence[str], plain: Sequence[bool],
+                wrapped: Sequence[tuple[int, float]], rows: Sequence[Sequence[Any]], first: int,
+                row_height: Any) -> int:
+    """Write `rows` from row `first` (0-based) of a constant_memory sheet; the row after."""
+    if not rows:
+        return first
+    ws._write_single_row(first)  # rows above are written; nothing of `first` is held
+    if ws.table:
+        raise RuntimeError("cells already held for the first data row")  # our fault
+    xf = [st.for_cell(kind, None)._get_xf_index() if is_plain else 0
+          for kind, is_plain in zip(kinds, plain, strict=True)]
+    letters = [xl_col_to_name(c) for c in range(len(kinds))]
+    write = ws.fh.write
+    for r, values in enumerate(rows, start=first):
+        n = r + 1
+        cells = []
+        for c, value in enumerate(values):
+            if plain[c] and value is None:
+                cells.append(f'<c r="{letters[c]}{n}" s="{xf[c]}"/>')
+            elif plain[c] and type(value) is str:
+                cells.append(f'<c r="{letters[c]}{n}" s="{xf[c]}" t="inlineStr">'
+                             f'{_text_xml(value)}</c>')
+            else:
+                cells.append(_cell(ws, f"{letters[c]}{n}", value, kinds[c], st))
+        write(f'<row r="{n}"{_height(values, wrapped, row_height)}>{"".join(cells)}</row>')
+    last = first + len(rows) - 1
+    ws._check_dimensions(last, len(kinds) - 1)
+    ws._check_dimensions(first, 0)
+    ws.previous_row = last
+    return last + 1
+
+
+def _height(values: Sequence[Any], wrapped: Sequence[tuple[int, float]], row_height: Any) -> str:
+    """The `ht` of a row whose wrapped text needs more than one line (as set_row writes it)."""
+    lines = 1
+    for index, width in wrapped:
+        value = values[index]
+        if type(value) is str and value:
+            lines = max(lines, wrapped_lines(value, width, ARIAL_9_PX))
+    if lines == 1:
+        return ""
+    pixels = int(row_height(lines) * 4.0 / 3.0 + 0.5)
+    return f' ht="{pixels * 0.75:.16g}" customHeight="1"'
