@@ -2,48 +2,60 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import importlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from pemetaan_ksd.contract import TAHUN_MAX, TAHUN_MIN
+from pemetaan_ksd.contract import BUILTIN_DAERAH, BUILTIN_TAHUN, TAHUN_MAX, TAHUN_MIN
 from pemetaan_ksd.demo.langkah import DEFAULT_FOLDER as DEMO_FOLDER
 from pemetaan_ksd.demo.langkah import JUMLAH_LANGKAH, Langkah
 from pemetaan_ksd.errors import ProfileError, UsageError
 from pemetaan_ksd.interrupt import Interrupted, signals_raise
-from pemetaan_ksd.model import FileResult, FileStatus, Finding, Severity
 from pemetaan_ksd.outputs import Outputs, Progress, Stage, check_outputs
-from pemetaan_ksd.profile import (
-    BUILTIN_DAERAH,
-    BUILTIN_TAHUN,
-    Profil,
-    check_nomenklatur,
-    find_profile,
-    load_profile,
-    render_profile,
-)
-from pemetaan_ksd.reference.search import search_reference
-from pemetaan_ksd.report import Report
-from pemetaan_ksd.status import (
-    StatusKirim,
-    StatusOpd,
-    belum_mengirim,
-    ringkasan,
-    status_banner,
-    status_label,
-)
+from pemetaan_ksd.runs import History, MergeRun, RunOptions, StatusRun, ValidationRun
 from pemetaan_ksd.write.atomic import Staging, atomic_write_bytes
 
 if TYPE_CHECKING:
     from pemetaan_ksd.batch import BatchRun
-    from pemetaan_ksd.ledger import FileRecord, RunRecord
-    from pemetaan_ksd.merge import Konsolidasi
+    from pemetaan_ksd.model import FileResult, FileStatus, Finding, Severity
+    from pemetaan_ksd.profile import Profil
+    from pemetaan_ksd.reference.search import search_reference
+    from pemetaan_ksd.report import Report
+    from pemetaan_ksd.status import (
+        StatusKirim,
+        StatusOpd,
+        belum_mengirim,
+        ringkasan,
+        status_banner,
+        status_label,
+    )
+
+# Re-exported names, imported on first use: `pemetaan-ksd --help` needs none of them.
+_LAZY = {
+    "FileResult": "model", "FileStatus": "model", "Finding": "model", "Severity": "model",
+    "Profil": "profile", "search_reference": "reference.search", "Report": "report",
+    "StatusKirim": "status", "StatusOpd": "status", "belum_mengirim": "status",
+    "ringkasan": "status", "status_banner": "status", "status_label": "status",
+    "BatchRun": "batch",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'pemetaan_ksd.api' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"pemetaan_ksd.{_LAZY[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+_DEFAULTS = RunOptions()  # now, and paths relative to the current folder
 
 
 def open_profile(path: Path | None) -> Profil:
     """The profile given, else ksd.toml here, else the built-in example."""
+    from pemetaan_ksd.profile import find_profile, load_profile
+
     return load_profile(find_profile(path))
 
 
@@ -54,6 +66,8 @@ def init_profile(kode_daerah: str, tahun: int, out: Path, timpa: bool = False) -
                          f"{out / 'ksd.toml'}.")
     if out.exists() and not timpa:
         raise UsageError(f"Berkas {out} sudah ada. Pakai --timpa untuk menggantinya.")
+    from pemetaan_ksd.profile import render_profile
+
     text = render_profile(kode_daerah.strip(), tahun)
     return atomic_write_bytes(out, text.encode("utf-8"))
 
@@ -71,48 +85,6 @@ def target_year(profil: Profil, tahun: int | None) -> int:
     return tahun if tahun is not None else profil.tahun
 
 
-@dataclass(kw_only=True)
-class ValidationRun:
-    """What `validate` found and wrote: the report, the feedback copies, the JSON report."""
-
-    report: Report
-    feedback: list[Path] = field(default_factory=list)  # empty unless feedback_dir was given
-    report_path: Path | None = None  # None unless a JSON report was asked
-
-    @property
-    def exit_code(self) -> int:
-        return 1 if self.report.has_galat else 0
-
-
-@dataclass(kw_only=True)
-class MergeRun(ValidationRun):
-    """What `merge` found and wrote, the consolidated workbook included."""
-
-    konsolidasi: Konsolidasi
-    output: Path
-
-
-@dataclass(kw_only=True)
-class StatusRun(ValidationRun):
-    items: list[StatusOpd]
-
-
-@dataclass(frozen=True)
-class History:
-    """What `riwayat` shows: the files the ledger has seen, and its last runs."""
-
-    files: list[FileRecord]
-    runs: list[RunRecord]
-
-
-@dataclass(frozen=True)
-class RunOptions:
-    """Fixed inputs for reproducible runs (the demo and the committed examples)."""
-
-    created: dt.datetime | None = None  # the run's time, else now
-    base: Path | None = None  # display paths relative to this folder, else the current one
-
-
 def validate(
     paths: list[Path],
     profil: Profil,
@@ -122,7 +94,7 @@ def validate(
     report_path: Path | None = None,
     feedback_dir: Path | None = None,
     progress: Progress | None = None,
-    options: RunOptions = RunOptions(),
+    options: RunOptions = _DEFAULTS,
 ) -> ValidationRun:
     """Check every file; optionally write the JSON report and the feedback copies."""
     outputs = Outputs(report_path=report_path, feedback_dir=feedback_dir)
@@ -143,7 +115,7 @@ def merge(
     report_path: Path | None = None,
     feedback_dir: Path | None = None,
     progress: Progress | None = None,
-    options: RunOptions = RunOptions(),
+    options: RunOptions = _DEFAULTS,
 ) -> MergeRun:
     """Validate everything, then write the year's consolidated workbook (and side outputs).
 
@@ -224,9 +196,10 @@ def _validated(
 ) -> Report:
     """Run the engine and refuse outputs that would land on inputs. `absent_opd` (gabung and
     status, which speak for the whole inbox): also KSD504 for each OPD that sent nothing."""
-    check_nomenklatur(profil)  # a provinsi with the kab/kota list: wrong use, before reading
     from pemetaan_ksd import validate as engine
+    from pemetaan_ksd.profile import check_nomenklatur
 
+    check_nomenklatur(profil)  # a provinsi with the kab/kota list: wrong use, before reading
     report = engine.validate(paths, profil, tahun, pilih_terbaru, base=options.base,
                              progress=_stage(progress, Stage.CHECK), created=options.created,
                              exclude=outputs.exclude(), absent_opd=absent_opd)
@@ -238,9 +211,10 @@ def proses(profil: Profil, masuk: Path, keluar: Path, *, tahun: int | None = Non
            tunggu_stabil: float = 30.0, ulang: bool = False,
            progress: Progress | None = None) -> BatchRun:
     """One run of the scheduled job: what is new in `masuk`, the outputs in `keluar`."""
-    check_nomenklatur(profil)
     from pemetaan_ksd.batch import BatchOptions, run_once
+    from pemetaan_ksd.profile import check_nomenklatur
 
+    check_nomenklatur(profil)
     options = BatchOptions(masuk, keluar, tahun, tunggu_stabil, ulang)
     return run_once(profil, options, progress=progress)
 
@@ -248,9 +222,10 @@ def proses(profil: Profil, masuk: Path, keluar: Path, *, tahun: int | None = Non
 def pantau(profil: Profil, masuk: Path, keluar: Path, *, jeda: float, tunggu_stabil: float,
            tahun: int | None = None, each: Callable[[BatchRun], None]) -> None:
     """Run the job again every `jeda` seconds until interrupted; `each` hears every run."""
-    check_nomenklatur(profil)
     from pemetaan_ksd.batch import BatchOptions, watch
+    from pemetaan_ksd.profile import check_nomenklatur
 
+    check_nomenklatur(profil)
     watch(profil, BatchOptions(masuk, keluar, tahun, tunggu_stabil), jeda, each)
 
 

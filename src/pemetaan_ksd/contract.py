@@ -544,5 +544,8 @@ HEADER_TO_KEY: dict[str, str] = {normalize_header(c.header): c.key for c in COLU
 
 # The years a template's year cells and the `--tahun` options accept (Tahun Mulai, Tahun Selesai,
 # Tahun Pemetaan).
+# The built-in example profile (no ksd.toml given): Kabupaten Banjar, 2025.
+BUILTIN_DAERAH = "63.03"
+BUILTIN_TAHUN = 2025
 TAHUN_MIN = 2000
 TAHUN_MAX = 2100

@@ -9,14 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from pemetaan_ksd import reference
-from pemetaan_ksd.contract import TAHUN_MAX, TAHUN_MIN
+from pemetaan_ksd.contract import BUILTIN_DAERAH, BUILTIN_TAHUN, TAHUN_MAX, TAHUN_MIN
 from pemetaan_ksd.errors import ProfileError
 from pemetaan_ksd.opd_contoh import contoh_perangkat_daerah
 from pemetaan_ksd.reference import Daerah
 
 DEFAULT_PROFILE_NAME = "ksd.toml"
-BUILTIN_DAERAH = "63.03"
-BUILTIN_TAHUN = 2025
 BUILTIN_LABEL = "profil contoh bawaan (Kabupaten Banjar)"
 NOMENKLATUR_BAWAAN = "Kepmendagri 900.1.15.5-1317/2023"
 

@@ -308,6 +308,9 @@ def is_placeholder_text(text: str | None) -> bool:
             or is_placeholder_clean(text))
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def name_key(text: str) -> str:
     """A name compared without case, spacing or punctuation (tolerates PDF run-together words)."""
-    return re.sub(r"[\W_]+", "", text.casefold())
+    return _NOT_ALNUM.sub("", text.casefold())

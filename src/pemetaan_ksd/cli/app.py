@@ -9,14 +9,20 @@ import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pemetaan_ksd import __version__
+import pemetaan_ksd
 from pemetaan_ksd.api import Interrupted, UsageError, signals_raise
-from pemetaan_ksd.cli import cmd_demo, cmd_periksa, cmd_profil, cmd_proses, i18n, render
+from pemetaan_ksd.cli import cmd_demo, cmd_periksa, cmd_profil, cmd_proses, i18n
 from pemetaan_ksd.cli.i18n import ClickUsageError
+from pemetaan_ksd.cli.lazy import lazy
+
+if TYPE_CHECKING:
+    from pemetaan_ksd.cli import render
+else:
+    render = lazy("pemetaan_ksd.cli.render")
 
 EXIT_OK, EXIT_GALAT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 LOG_NAME = "pemetaan-ksd-galat.log"
@@ -37,7 +43,7 @@ _state = {"debug": False}
 
 def _versi(value: bool) -> None:
     if value:
-        render.plain(f"pemetaan-ksd {__version__}")
+        render.plain(f"pemetaan-ksd {pemetaan_ksd.__version__}")
         raise typer.Exit(EXIT_OK)
 
 

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from pemetaan_ksd.api import DEMO_FOLDER, JUMLAH_LANGKAH, langkah_demo
-from pemetaan_ksd.cli import render
+from pemetaan_ksd.cli.lazy import lazy
+
+if TYPE_CHECKING:
+    from pemetaan_ksd.cli import render
+else:
+    render = lazy("pemetaan_ksd.cli.render")
 
 
 def demo(

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from pemetaan_ksd import api
-from pemetaan_ksd.cli import render
 from pemetaan_ksd.cli.cmd_profil import announce_profile
+from pemetaan_ksd.cli.lazy import lazy
 from pemetaan_ksd.cli.options import (
     BERKAS,
     HANDFUL,
@@ -23,6 +23,11 @@ from pemetaan_ksd.cli.options import (
     RinciOpt,
     TahunOpt,
 )
+
+if TYPE_CHECKING:
+    from pemetaan_ksd.cli import render
+else:
+    render = lazy("pemetaan_ksd.cli.render")
 
 OutputOpt = Annotated[
     Path,

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from pemetaan_ksd import api
-from pemetaan_ksd.api import BUILTIN_DAERAH, BUILTIN_TAHUN, Profil
-from pemetaan_ksd.cli import render
+from pemetaan_ksd.api import BUILTIN_DAERAH, BUILTIN_TAHUN
 from pemetaan_ksd.cli.i18n import ClickUsageError
+from pemetaan_ksd.cli.lazy import lazy
 from pemetaan_ksd.cli.options import (
     BERKAS,
     FOLDER,
@@ -21,6 +21,12 @@ from pemetaan_ksd.cli.options import (
     TahunOpt,
     check_tahun,
 )
+
+if TYPE_CHECKING:
+    from pemetaan_ksd.api import Profil
+    from pemetaan_ksd.cli import render
+else:
+    render = lazy("pemetaan_ksd.cli.render")
 
 
 def announce_profile(profil: Profil) -> None:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from pemetaan_ksd import api
-from pemetaan_ksd.cli import render
 from pemetaan_ksd.cli.cmd_profil import announce_profile
+from pemetaan_ksd.cli.lazy import lazy
 from pemetaan_ksd.cli.options import FOLDER, KODE, Format, FormatOpt, ProfilOpt, TahunOpt
+
+if TYPE_CHECKING:
+    from pemetaan_ksd.cli import render
+else:
+    render = lazy("pemetaan_ksd.cli.render")
 
 MasukOpt = Annotated[
     Path, typer.Option("--masuk", help="Folder kotak masuk berisi berkas usulan (dibaca, tidak "

@@ -15,6 +15,7 @@ from collections.abc import Generator, Iterator
 from pathlib import Path
 
 from pemetaan_ksd import api
+from pemetaan_ksd.contract import BUILTIN_DAERAH, BUILTIN_TAHUN
 from pemetaan_ksd.demo.build import write_submissions
 from pemetaan_ksd.demo.contoh import CONTOH, DINKES, Contoh
 from pemetaan_ksd.demo.langkah import Langkah
@@ -22,7 +23,7 @@ from pemetaan_ksd.errors import FolderNotEmptyError, FolderNotWritableError
 from pemetaan_ksd.kerja_sama_berlaku import CONTOH as BERLAKU
 from pemetaan_ksd.kerja_sama_berlaku import muat
 from pemetaan_ksd.model import FileResult, FileStatus, Severity
-from pemetaan_ksd.profile import BUILTIN_DAERAH, BUILTIN_TAHUN, Profil, load_profile
+from pemetaan_ksd.profile import Profil, load_profile
 from pemetaan_ksd.report import Report
 from pemetaan_ksd.rules.registry import CODES
 from pemetaan_ksd.write.atomic import atomic_write_bytes

@@ -41,10 +41,13 @@ def kunci_usulan(usulan: Usulan) -> UsulanKey | None:
     return usulan.kode_kegiatan, partner, usulan.jenis_kerja_sama, objek
 
 
+_NON_WORD = re.compile(r"[^\w]+")
+
+
 def _normal_name(text: str | None) -> str | None:
     if not text:
         return None
-    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split()) or None
+    return " ".join(_NON_WORD.sub(" ", text.casefold()).split()) or None
 
 
 def _nama_mitra(usulan: Usulan) -> str:

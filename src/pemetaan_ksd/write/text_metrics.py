@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: a cache key, per call
 class TextMetrics:
     """The room text takes, in one unit (pixels or characters), against a column's width."""
 
