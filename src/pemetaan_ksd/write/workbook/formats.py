@@ -25,6 +25,15 @@ TOTAL_FILL = "#D9E1F2"
 EXTRA_HEADER_FILL = "#7F7F7F"  # a column kept for the analyst, outside the print area
 
 
+def cell_text(value: Any) -> str:
+    """A value that is not a number or a date, as the text its cell holds."""
+    if isinstance(value, bool):
+        return "Ya" if value else "Tidak"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def is_missing(value: Any) -> bool:
     """None, NaN, or pandas' missing values."""
     if value is None:

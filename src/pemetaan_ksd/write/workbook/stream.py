@@ -19,7 +19,7 @@ from typing import Any
 from xlsxwriter.utility import xl_col_to_name
 
 from pemetaan_ksd.write.text_metrics import ARIAL_9_PX, wrapped_lines
-from pemetaan_ksd.write.workbook.formats import Styles, is_missing
+from pemetaan_ksd.write.workbook.formats import Styles, cell_text, is_missing
 
 # What XlsxWriter escapes in an inline string: control characters (as _xHHHH_, and a literal
 # _xHHHH_ by escaping its underscore), and &, <, >.
@@ -39,14 +39,6 @@ def _text_xml(text: str) -> str:
     return f'<is><t{preserve}>{text}</t></is>'
 
 
-def _value_text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "Ya" if value else "Tidak"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 def _cell(ws: Any, ref: str, value: Any, kind: str, st: Styles) -> str:
     """One cell as table._put writes it."""
     xf = st.for_cell(kind, value)._get_xf_index()
@@ -58,7 +50,7 @@ def _cell(ws: Any, ref: str, value: Any, kind: str, st: Styles) -> str:
         moment = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
         serial = ws._convert_date_time(moment.replace(tzinfo=None))
         return f'<c r="{ref}" s="{xf}"><v>{serial:.16G}</v></c>'
-    return f'<c r="{ref}" s="{xf}" t="inlineStr">{_text_xml(_value_text(value))}</c>'
+    return f'<c r="{ref}" s="{xf}" t="inlineStr">{_text_xml(cell_text(value))}</c>'
 
 
 def stream_rows(ws: Any, st: Styles, kinds: Sequence[str], plain: Sequence[bool],

@@ -16,7 +16,7 @@ from xlsxwriter.utility import xl_range
 
 from pemetaan_ksd.write.styles import PAPER_F4
 from pemetaan_ksd.write.text_metrics import ARIAL_9_PX, wrapped_lines
-from pemetaan_ksd.write.workbook.formats import Styles, is_missing
+from pemetaan_ksd.write.workbook.formats import Styles, cell_text, is_missing
 from pemetaan_ksd.write.workbook.stream import stream_rows
 
 HEADER_ROW = 4  # zero-based: rows 0-2 hold the title block, row 3 stays empty
@@ -189,15 +189,7 @@ def _put(ws: Any, row: int, col: int, value: Any, kind: str, st: Styles) -> None
         moment = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
         ws.write_datetime(row, col, moment.replace(tzinfo=None), fmt)
     else:
-        ws.write_string(row, col, _text(value), fmt)
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "Ya" if value else "Tidak"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+        ws.write_string(row, col, cell_text(value), fmt)
 
 
 def _fit_height(ws: Any, row: int, wrapped: Sequence[tuple[int, float]],
