@@ -137,6 +137,8 @@ COOPERATION = [
     "Penyediaan air minum curah dari IPA Pinus untuk kawasan Gambut",
     "Rujukan pasien gawat darurat ke rumah sakit rujukan regional",
     "Promosi wisata sungai untuk menaikkan belanjawan daerah",
+    "Integrasi layanan penerbitan Izin Pengadaan Kapal Penangkap Ikan sampai dengan 10 GT",
+    "Layanan sewa alat pertanian oleh koperasi petani kepada anggotanya",
 ]
 
 

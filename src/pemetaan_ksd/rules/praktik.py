@@ -82,6 +82,9 @@ _BERSAMA = re.compile(r"\b(bersama|kerja ?sama|terpadu|kolaborasi|sinergi|pertuk
 
 
 _ANY_PENGADAAN = re.compile("|".join(pattern for pattern, _ in _PENGADAAN))
+# A word of buying right after one of these names a permit or a service about it, not buying:
+# "penerbitan izin pengadaan kapal" is a licensing service (nomenclature 3.25).
+_PERIZINAN = r"(?<!izin )(?<!perizinan )(?<!rekomendasi )(?<!layanan )(?<!pelayanan )"
 
 
 def pengadaan(objek: str) -> tuple[str, str] | None:
@@ -93,7 +96,7 @@ def pengadaan(objek: str) -> tuple[str, str] | None:
     if _BERSAMA.search(text):
         return None
     for pattern, kegiatan in _PENGADAAN:
-        found = re.search(rf"\b({pattern})\b", text)
+        found = re.search(rf"{_PERIZINAN}\b({pattern})\b", text)
         if found:
             return found.group(1), kegiatan
     return None
