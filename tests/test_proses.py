@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pemetaan_ksd import batch
+from pemetaan_ksd import parallel
 from pemetaan_ksd.cli.app import run
 from workbooks import build_submission, good_row
 
@@ -74,7 +74,7 @@ def test_unchanged_rerun_reads_nothing_and_writes_nothing(
     def no_reading(path: Path) -> None:
         raise AssertionError(f"{path} read again")
 
-    monkeypatch.setattr(batch, "read_submission", no_reading)
+    monkeypatch.setattr(parallel, "read_submission", no_reading)
     capsys.readouterr()
     assert _proses(masuk, keluar) == 1  # the verdicts come from the ledger
     out = " ".join(capsys.readouterr().out.split())
@@ -188,7 +188,7 @@ main(["proses", "--masuk", sys.argv[1], "--keluar", sys.argv[2]])
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 @pytest.mark.parametrize(("module", "function", "nth"), [
-    ("batch", "check_submission", 2),  # during validation
+    ("validate", "check_submission", 2),  # during validation
     ("write.feedback", "write_feedback_copy", 2),  # during the feedback copies
     ("write.atomic", "_flush_to_disk", 4),  # two copies, the report, then the workbook
 ])

@@ -25,15 +25,14 @@ from pemetaan_ksd.inputs import collect_inputs
 from pemetaan_ksd.ledger import Ledger
 from pemetaan_ksd.model import FileResult
 from pemetaan_ksd.outputs import Progress, Stage
+from pemetaan_ksd.parallel import check_files
 from pemetaan_ksd.profile import Profil
-from pemetaan_ksd.read import hash_file, read_submission
+from pemetaan_ksd.read import hash_file
 from pemetaan_ksd.report import Report, Skipped
 from pemetaan_ksd.rules.context import Context
 from pemetaan_ksd.validate import (
     check_across,
-    check_submission,
     display_path,
-    own_output,
     register_used,
 )
 
@@ -173,10 +172,12 @@ def _run(ledger: Ledger, run_id: int, profil: Profil, options: BatchOptions,
 
 def _look(ledger: Ledger, options: BatchOptions, ctx: Context, key: str,
           started: dt.datetime, progress: Progress | None) -> _Seen:
-    """Sort the inbox's files: waiting, known (from the ledger), fresh (read now), skipped."""
+    """Sort the inbox's files: waiting, known (from the ledger), fresh (read now, over every
+    core when there are many), skipped."""
     inputs = collect_inputs([options.masuk], exclude=(options.keluar,))
     seen = _Seen()
-    for done, path in enumerate(inputs.files, start=1):
+    to_read: list[tuple[Path, str]] = []
+    for path in inputs.files:
         shown = display_path(path, options.masuk)
         try:
             stat = path.stat()
@@ -184,13 +185,20 @@ def _look(ledger: Ledger, options: BatchOptions, ctx: Context, key: str,
             continue  # gone between listing and looking: the next run sees the inbox as it is
         if started.timestamp() - stat.st_mtime < options.tunggu_stabil:
             seen.waiting.append(shown)
+            continue
+        seen.stat[shown] = (stat.st_size, stat.st_mtime_ns)
+        known = None if options.ulang else _known(ledger, path, shown, stat, key)
+        if known is not None:
+            seen.known.append(known)
         else:
-            seen.stat[shown] = (stat.st_size, stat.st_mtime_ns)
-            known = None if options.ulang else _known(ledger, path, shown, stat, key)
-            if known is not None:
-                seen.known.append(known)
-            else:
-                _read(path, shown, ctx, seen)
+            to_read.append((path, shown))
+    first = len(inputs.files) - len(to_read) + 1
+    for done, ((_, shown), found) in enumerate(zip(to_read, check_files(to_read, ctx),
+                                                   strict=True), start=first):
+        if isinstance(found, str):
+            seen.skipped.append(Skipped(shown, found))
+        else:
+            seen.fresh.append(found)
         if progress is not None:
             progress(Stage.CHECK, done, len(inputs.files))
     return seen
@@ -213,15 +221,6 @@ def _known(ledger: Ledger, path: Path, shown: str, stat: os.stat_result,
         return None  # an entry this version cannot use: read the file again
     result.mtime = stat.st_mtime
     return result
-
-
-def _read(path: Path, shown: str, ctx: Context, seen: _Seen) -> None:
-    sub = read_submission(path)
-    reason = own_output(sub)
-    if reason is not None:
-        seen.skipped.append(Skipped(shown, reason))
-    else:
-        seen.fresh.append(check_submission(sub, ctx, shown))
 
 
 def _fingerprint(report: Report, key: str) -> str:
