@@ -44,18 +44,13 @@ from pathlib import Path
 from typing import Any
 
 from pemetaan_ksd import contract, reference
-from pemetaan_ksd.profile import (
-    BUILTIN_DAERAH,
-    PerangkatDaerah,
-    Profil,
-    load_profile,
-    render_profile,
-)
+from pemetaan_ksd.profile import PerangkatDaerah, Profil, load_profile, render_profile
 from pemetaan_ksd.reference import Level
 from pemetaan_ksd.reference.kecamatan import kecamatan_of
 from pemetaan_ksd.write.template_sheets import base_workbook, personalize
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
+DAERAH = "63.03"  # Kabupaten Banjar, the built-in profile's daerah
 ROWS_PER_FILE = 50
 TAHUN = 2025
 DEFAULT_SEED = 2025
@@ -82,7 +77,7 @@ LETTERS = {key: column_letter(n) for key, n in LETTER.items()}
 
 # --- vocabulary ---------------------------------------------------------------------------------
 
-KECAMATAN = kecamatan_of(BUILTIN_DAERAH)
+KECAMATAN = kecamatan_of(DAERAH)
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
          "September", "Oktober", "November", "Desember")
 OBJEK_AWAL = ("Pengelolaan bersama", "Penyelenggaraan bersama", "Pengembangan terpadu",
@@ -238,6 +233,7 @@ class Unit:
     bidang: tuple[str, ...]
     lintas: bool
     base: int  # index into the profile's 28 example units
+    sub: int = 0  # 0: that example unit itself; 1, 2, ...: a sub-unit of it
 
 
 def units(n: int, profil: Profil) -> list[Unit]:
@@ -253,13 +249,18 @@ def units(n: int, profil: Profil) -> list[Unit]:
         kode = f"{base.kode.rsplit('.', 1)[0]}.{sub:04d}"
         kecamatan = KECAMATAN[(sub - 1) % len(KECAMATAN)]
         nama = f"{base.nama} Unit {sub} Wilayah {kecamatan}"
-        out.append(Unit(kode, nama, base.bidang, base.lintas_bidang, base_index))
+        out.append(Unit(kode, nama, base.bidang, base.lintas_bidang, base_index, sub))
     return out
 
 
-def profile_text(senders: Sequence[Unit]) -> str:
-    return render_profile(BUILTIN_DAERAH, TAHUN,
-                          [(u.kode, u.nama, u.bidang, u.lintas) for u in senders])
+def profile_text(senders: Sequence[Unit], unlisted: bool = False) -> str:
+    """The profile of the senders. Sub-units are listed without bidang (they may map any, as
+    units without a list do), so that KSD414's list of the units handling a bidang stays the
+    example units' few and does not grow with N. `unlisted`: the example units only, so every
+    sub-unit's file is KSD107 (a warning) and the profile stays small."""
+    listed = [u for u in senders if not (unlisted and u.sub)]
+    return render_profile(DAERAH, TAHUN,
+                          [(u.kode, u.nama, () if u.sub else u.bidang, u.lintas) for u in listed])
 
 
 # --- rows ---------------------------------------------------------------------------------------
@@ -487,7 +488,8 @@ class Composer:
         """Put one warning into a row without mistakes: (kind, column key, expected code)."""
         r = self.rnd
         own = [b for b in self.unit.bidang if b in self.kegiatan]
-        kind, key, code = WARNINGS[0] if self.unit.lintas or not own else r.choice(WARNINGS)
+        only_name = self.unit.lintas or self.unit.sub or not own  # no KSD414 for them
+        kind, key, code = WARNINGS[0] if only_name else r.choice(WARNINGS)
         if kind == "bidang_lain":
             keg = r.choice(self.kegiatan[r.choice(
                 sorted(set(self.kegiatan) - set(self.unit.bidang)))])
@@ -685,18 +687,18 @@ def manifest_path(folder: Path) -> Path:
     return folder / "manifest.json"
 
 
-def is_current(folder: Path, n: int, seed: int) -> bool:
+def is_current(folder: Path, n: int, seed: int, unlisted: bool = False) -> bool:
     """Whether `folder` already holds this generator's N files for `seed`."""
     try:
         manifest = json.loads(manifest_path(folder).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
     return (manifest.get("generator_version") == GENERATOR_VERSION and manifest.get("n") == n
-            and manifest.get("seed") == seed
+            and manifest.get("seed") == seed and manifest.get("unlisted", False) == unlisted
             and len(list((folder / "masuk").glob("*.xlsx"))) == n)
 
 
-def generate(folder: Path, n: int, seed: int = DEFAULT_SEED,
+def generate(folder: Path, n: int, seed: int = DEFAULT_SEED, unlisted: bool = False,
              progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
     """Write N submissions into `folder`/masuk, the profile and the manifest; return it."""
     builtin = load_profile(None)
@@ -706,7 +708,7 @@ def generate(folder: Path, n: int, seed: int = DEFAULT_SEED,
     for old in masuk.glob("*.xlsx"):
         old.unlink()
     manifest_path(folder).unlink(missing_ok=True)
-    (folder / "ksd.toml").write_text(profile_text(senders), encoding="utf-8")
+    (folder / "ksd.toml").write_text(profile_text(senders, unlisted), encoding="utf-8")
     shapes, kegiatan, seen = Shapes(builtin), kegiatan_by_bidang(), set[str]()
     files: list[dict[str, Any]] = []
     totals = {"rows": 0, "rows_planted": 0, "clean_files": 0}
@@ -742,7 +744,8 @@ def generate(folder: Path, n: int, seed: int = DEFAULT_SEED,
         if progress is not None:
             progress(index + 1, n)
     manifest = {"generator_version": GENERATOR_VERSION, "n": n, "seed": seed,
-                "rows_per_file": ROWS_PER_FILE, "tahun": TAHUN, **totals, "files": files}
+                "unlisted": unlisted, "rows_per_file": ROWS_PER_FILE, "tahun": TAHUN,
+                **totals, "files": files}
     manifest_path(folder).write_text(json.dumps(manifest, indent=1, ensure_ascii=False),
                                      encoding="utf-8")
     return manifest
@@ -757,13 +760,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("n", type=int, help="number of files")
     parser.add_argument("folder", type=Path)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--unlisted", action="store_true",
+                        help="list only the 28 example units in ksd.toml: the files of the "
+                             "sub-units are KSD107 (not in the profile)")
     parser.add_argument("--reuse", action="store_true",
                         help="keep the folder when it already holds these files")
     parser.add_argument("--json", action="store_true",
                         help="print the totals as one JSON line (what run.py reads)")
     args = parser.parse_args(argv)
     start = time.perf_counter()
-    reused = args.reuse and is_current(args.folder, args.n, args.seed)
+    reused = args.reuse and is_current(args.folder, args.n, args.seed, args.unlisted)
     if reused:
         manifest = json.loads(manifest_path(args.folder).read_text(encoding="utf-8"))
     else:
@@ -774,7 +780,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"  generated {done:,}/{total:,} files "
                       f"({time.perf_counter() - start:.1f} s)", file=sys.stderr, flush=True)
 
-        manifest = generate(args.folder, args.n, args.seed, report if args.n >= 100 else None)
+        manifest = generate(args.folder, args.n, args.seed, args.unlisted,
+                            report if args.n >= 100 else None)
     seconds = time.perf_counter() - start
     if args.json:
         print(json.dumps({**totals(manifest), "generated": not reused, "seconds": seconds}))

@@ -4,7 +4,9 @@
 
 For each N, generate.py writes N realistic submissions once into `--data`/nN (reused while the
 generator, N and seed are unchanged). Then, `--repeats` times, each of these runs as a child
-process, timed on the wall clock, with its CPU time and peak memory (ru_maxrss from wait4):
+process, timed on the wall clock, with its CPU time and peak memory (the larger of ru_maxrss
+from wait4, the biggest single process, and the largest sum of PSS over the process tree sampled
+every 0.1 s, for a command that checks files in worker processes):
 
 - floor: floor.py, python-calamine reading the `Usulan` sheet of every file (its time is the
   reading alone, measured inside the process);
@@ -33,11 +35,14 @@ import json
 import os
 import platform
 import resource
+import shlex
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -59,6 +64,7 @@ TEXT = "validasi (teks)"
 GABUNG = "gabung"
 HELP = "pemetaan-ksd --help"
 COMMANDS = (FLOOR, JSON, TEXT, GABUNG)
+CHOICES = {"floor": FLOOR, "json": JSON, "teks": TEXT, "gabung": GABUNG, "help": HELP}
 
 # Issue 13's targets for gabung: N -> (seconds, MiB or None).
 GABUNG_TARGETS = {30: (2.0, None), 1000: (15.0, 1024.0), 10_000: (180.0, 2048.0)}
@@ -75,7 +81,9 @@ class BenchmarkError(Exception):
 class Sample:
     seconds: float
     cpu: float
-    peak_mib: float
+    peak_mib: float  # the larger of the two below
+    largest_process_mib: float = 0.0  # ru_maxrss: the largest single process (exact)
+    tree_pss_mib: float = 0.0  # the largest sum of PSS over the process tree (sampled)
 
 
 @dataclass
@@ -115,18 +123,79 @@ def child_env() -> dict[str, str]:
     return env
 
 
+def _children() -> dict[int, list[int]]:
+    """Parent pid -> child pids, from /proc/*/stat (this kernel has no task/*/children)."""
+    out: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                stat = handle.read()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(b")") + 2:].split()  # after "pid (comm) "
+        out.setdefault(int(fields[1]), []).append(int(entry.name))
+    return out
+
+
+def _pss_kib(pid: int) -> int:
+    """Proportional set size: shared pages (a forked worker's) counted once over the tree."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+class TreeMemory(threading.Thread):
+    """The largest sum of PSS over a process and its descendants, sampled every 0.1 s.
+
+    A command that checks files in worker processes uses the memory of all of them at once;
+    wait4's ru_maxrss is the largest single process only."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peak_kib = pid, 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.1):
+            children, tree, total = _children(), [self.pid], 0
+            while tree:
+                pid = tree.pop()
+                total += _pss_kib(pid)
+                tree.extend(children.get(pid, ()))
+            self.peak_kib = max(self.peak_kib, total)
+
+
 def run_child(argv: Sequence[str], cwd: Path, stdout: Path, stderr: Path) -> Sample:
-    """Run one command to its end: wall time, CPU time and peak memory of that process."""
+    """Run one command to its end: wall time, CPU time (its workers' included) and peak
+    memory of the command."""
     with stdout.open("wb") as out, stderr.open("wb") as err:
         start = time.perf_counter()
         proc = subprocess.Popen(list(argv), cwd=cwd, stdout=out, stderr=err, env=child_env())
-        _, status, usage = os.wait4(proc.pid, 0)
+        memory = TreeMemory(proc.pid)
+        memory.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        except BaseException:  # stopped (Ctrl-C, SIGTERM): stop the command too
+            proc.terminate()
+            proc.wait()
+            raise
+        finally:
+            memory.done.set()
         seconds = time.perf_counter() - start
+        memory.join()
     proc.returncode = code = os.waitstatus_to_exitcode(status)
     if code not in OK_EXIT:
         tail = stderr.read_text(encoding="utf-8", errors="replace")[-2000:]
         raise BenchmarkError(f"{' '.join(argv)} (in {cwd}) exited with {code}:\n{tail}")
-    return Sample(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / MIB)
+    largest, tree = usage.ru_maxrss / MIB, memory.peak_kib / MIB
+    return Sample(seconds, usage.ru_utime + usage.ru_stime, max(largest, tree), largest, tree)
 
 
 def program() -> list[str]:
@@ -163,7 +232,10 @@ class Bench:
     data: Path
     repeats: int
     seed: int
+    unlisted: bool
     log: Callable[[str], None]
+    only: tuple[str, ...] = (*COMMANDS, HELP)
+    saved: Callable[[], object] = lambda: None  # called after each sample
     measures: list[Measure] = field(default_factory=list)
     inputs: dict[int, dict[str, Any]] = field(default_factory=dict)
 
@@ -171,11 +243,11 @@ class Bench:
         """The folder of N generated files (generated unless already there) and its totals.
 
         generate.py runs as a child: this process must not grow (see `own_peak_mib`)."""
-        folder = self.data / f"n{n}"
-        done = subprocess.run(
-            [sys.executable, str(HERE / "generate.py"), str(n), str(folder), "--seed",
-             str(self.seed), "--reuse", "--json"], stdout=subprocess.PIPE, text=True,
-            check=False)
+        folder = self.data / (f"n{n}-unlisted" if self.unlisted else f"n{n}")
+        argv = [sys.executable, str(HERE / "generate.py"), str(n), str(folder), "--seed",
+                str(self.seed), "--reuse", "--json"]
+        done = subprocess.run([*argv, "--unlisted"] if self.unlisted else argv,
+                              stdout=subprocess.PIPE, text=True, check=False)
         if done.returncode != 0:
             raise BenchmarkError(f"generate.py {n} {folder} exited with {done.returncode}")
         totals: dict[str, Any] = json.loads(done.stdout)
@@ -196,7 +268,8 @@ class Bench:
         folder, manifest = self.ensure(n)
         size = sum(warm(p) for p in (folder / "masuk").glob("*.xlsx"))
         rows = int(manifest["rows"])
-        measures = {c: Measure(c, n, rows) for c in COMMANDS}
+        measures = {c: Measure(c, n, rows) for c in COMMANDS if c in self.only}
+        self.measures.extend(measures.values())
         base = [*program()]
         commands: dict[str, tuple[list[str], str]] = {
             JSON: ([*base, "validasi", "masuk", "--profil", "ksd.toml", "--format", "json"],
@@ -206,15 +279,14 @@ class Bench:
                       str(work / "gabungan.xlsx")], "gabung.txt"),
         }
         for repeat in range(1, self.repeats + 1):
-            floor_out = work / "floor.json"
-            sample = run_child([sys.executable, str(HERE / "floor.py"), "masuk"], folder,
-                               floor_out, work / "floor.err")
-            floor = json.loads(floor_out.read_text(encoding="utf-8"))
-            if floor["files"] != n:
-                raise BenchmarkError(f"floor read {floor['files']} files, not {n}")
-            measures[FLOOR].samples.append(Sample(floor["seconds"], sample.cpu, sample.peak_mib))
-            self.log(f"N={n} repeat {repeat}/{self.repeats}: floor {floor['seconds']:.2f} s")
-            for name, (argv, out) in commands.items():
+            if FLOOR in measures:
+                self.floor(folder, n, work, measures[FLOOR])
+                self.log(f"N={n} repeat {repeat}/{self.repeats}: floor "
+                         f"{measures[FLOOR].samples[-1].seconds:.2f} s")
+            for name in self.only:  # in the order asked
+                if name not in measures or name not in commands:
+                    continue
+                argv, out = commands[name]
                 sample = run_child(argv, folder, work / out, work / f"{out}.err")
                 measures[name].samples.append(sample)
                 self.log(f"N={n} repeat {repeat}/{self.repeats}: {name} {sample.seconds:.2f} s, "
@@ -223,7 +295,21 @@ class Bench:
                     self.inputs[n] = self.check_report(work / out, n, rows, size, manifest)
                 if name == GABUNG:
                     (work / "gabungan.xlsx").unlink(missing_ok=True)
-        self.measures.extend(measures.values())
+                self.saved()
+        if n not in self.inputs:
+            self.inputs[n] = {"files": n, "rows": rows, "mb": size / 1e6,
+                              "planted": manifest["rows_planted"]}
+
+    def floor(self, folder: Path, n: int, work: Path, measure: Measure) -> None:
+        out = work / "floor.json"
+        sample = run_child([sys.executable, str(HERE / "floor.py"), "masuk"], folder, out,
+                           work / "floor.err")
+        floor = json.loads(out.read_text(encoding="utf-8"))
+        if floor["files"] != n:
+            raise BenchmarkError(f"floor read {floor['files']} files, not {n}")
+        measure.samples.append(Sample(floor["seconds"], sample.cpu, sample.peak_mib,
+                                      sample.largest_process_mib, sample.tree_pss_mib))
+        self.saved()
 
     def check_report(self, report: Path, n: int, rows: int, size: int,
                      manifest: dict[str, Any]) -> dict[str, Any]:
@@ -239,12 +325,15 @@ class Bench:
                 "planted": manifest["rows_planted"], "counts": summary.get("counts")}
 
     def help_start(self, repeats: int, work: Path) -> None:
+        if HELP not in self.only:
+            return
         measure = Measure(HELP, 0, 0)
+        self.measures.append(measure)
         for _ in range(repeats):
             measure.samples.append(run_child([*console_script(), "--help"], self.data,
                                              work / "help.out", work / "help.err"))
+            self.saved()
         self.log(f"--help: median {measure.median:.3f} s")
-        self.measures.append(measure)
 
 
 def warm(path: Path) -> int:
@@ -263,7 +352,7 @@ def own_peak_mib() -> float:
 
 
 def find(measures: Sequence[Measure], command: str, n: int) -> Measure | None:
-    return next((m for m in measures if m.command == command and m.n == n), None)
+    return next((m for m in measures if m.command == command and m.n == n and m.samples), None)
 
 
 def verdict(m: Measure, measures: Sequence[Measure]) -> Verdict:
@@ -292,6 +381,7 @@ HEADER = ("command", "files", "rows", "s (median)", "s (best)", "ms/file", "CPU 
 def table_rows(measures: Sequence[Measure]) -> list[tuple[str, ...]]:
     out: list[tuple[str, ...]] = []
     order = {c: i for i, c in enumerate((*COMMANDS, HELP))}
+    measures = [m for m in measures if m.samples]
     for m in sorted(measures, key=lambda m: (m.n == 0, m.n, order[m.command])):
         floor = find(measures, FLOOR, m.n)
         ratio = (f"{m.median / floor.median:.1f}×" if floor is not None and m.command != FLOOR
@@ -355,16 +445,17 @@ def program_source() -> str:
     inside = package.is_relative_to(ROOT)
     tree = (f"this repository's working tree ({len(dirty)} changed path(s) under src/)"
             if inside else f"{package} (PYTHONPATH), not this repository's src/")
-    return f"{found or 'pemetaan-ksd'} from {tree}; repository HEAD {head}"
+    return f"{found or 'pemetaan-ksd'} from {tree}; this repository is at {head}"
 
 
 def report_text(bench: Bench, args: argparse.Namespace, started: dt.datetime, source: str,
-                load: tuple[float, float], rows: Sequence[Sequence[str]]) -> str:
+                load: tuple[float, float], rows: Sequence[Sequence[str]], state: str) -> str:
     m = machine()
     lines = [
         "# pemetaan-ksd benchmark",
         "",
-        f"`python benchmarks/run.py {' '.join(args.argv)}`".replace("  ", " "),
+        *([f"**{state}**", ""] if state else []),
+        f"`{shlex.join(['python', 'benchmarks/run.py', *args.argv])}`",
         "",
         f"- date: {started.isoformat(timespec='seconds')}, "
         f"{(dt.datetime.now().astimezone() - started).total_seconds() / 60:.1f} min",
@@ -374,22 +465,28 @@ def report_text(bench: Bench, args: argparse.Namespace, started: dt.datetime, so
         f"- load average (1 min) at start {load[0]:.2f}, at end {load[1]:.2f}; the runner's "
         f"own peak memory {own_peak_mib():.0f} MiB (a lower bound of every peak below)",
         f"- {args.repeats} repeat(s) per command and N, --help {args.help_repeats} times; "
-        "seconds are the median (best beside it), CPU the median user+sys, peak the largest "
-        "maximum resident set size of the process",
+        "seconds are the median (best beside it), CPU the median user+sys (worker processes "
+        "included), peak memory the largest of the repeats: the larger of the biggest single "
+        "process's maximum RSS (wait4) and the largest sum of PSS over the command's process "
+        "tree (sampled every 0.1 s)",
         "",
         markdown_table(rows),
         "",
         "Inputs (generate.py, seed "
-        f"{args.seed}; 50 usulan per file, every fourth file without mistakes):",
+        f"{args.seed}; 50 usulan per file, every fourth file without mistakes; "
+        + ("ksd.toml lists the 28 example units only, the other senders are KSD107):"
+           if args.unlisted else "ksd.toml lists every sender):"),
         "",
     ]
     for n, info in sorted(bench.inputs.items()):
-        counts = info["counts"] or {}
-        lines.append(
-            f"- N={n:,}: {info['mb']:.1f} MB; {info['valid_files']:,} files valid; "
-            f"{info['rows_accepted']:,} usulan accepted, {info['rows_rejected']:,} rejected "
-            f"({info['planted']:,} mistakes planted); findings: {counts.get('galat', 0):,} galat, "
-            f"{counts.get('peringatan', 0):,} peringatan, {counts.get('info', 0):,} info")
+        line = f"- N={n:,}: {info['mb']:.1f} MB, {info['planted']:,} mistakes planted"
+        if "counts" in info:  # what the JSON run reported
+            counts = info["counts"] or {}
+            line += (f"; {info['valid_files']:,} files valid; {info['rows_accepted']:,} usulan "
+                     f"accepted, {info['rows_rejected']:,} rejected; findings: "
+                     f"{counts.get('galat', 0):,} galat, {counts.get('peringatan', 0):,} "
+                     f"peringatan, {counts.get('info', 0):,} info")
+        lines.append(line)
     lines += [
         "",
         "floor: python-calamine opening each file and reading its `Usulan` sheet to Python "
@@ -415,7 +512,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--check-targets", action="store_true",
                         help="exit 1 when a target is missed")
+    parser.add_argument("--unlisted", action="store_true",
+                        help="profile of the 28 example units only: beyond 28 files every "
+                             "file is KSD107 (see generate.py)")
     parser.add_argument("--label", help="what is measured, for the report (\"commit abc1234\")")
+    parser.add_argument("--only", nargs="+", choices=tuple(CHOICES), default=tuple(CHOICES),
+                        help="measure only these, in this order (default: all)")
     parser.add_argument("--no-warm-up", action="store_true",
                         help="skip the untimed first run of each command (for tests)")
     raw = list(sys.argv[1:] if argv is None else argv)
@@ -430,8 +532,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     def log(text: str) -> None:
         print(text, file=sys.stderr, flush=True)
 
-    bench = Bench(args.data, args.repeats, args.seed, log)
+    bench = Bench(args.data, args.repeats, args.seed, args.unlisted, log,
+                  only=tuple(CHOICES[c] for c in args.only))
+
+    def save(state: str = "") -> str:
+        """Write the table as it stands (after each sample, so a stopped run leaves one)."""
+        rows = table_rows(bench.measures)
+        text = report_text(bench, args, started, source, (load_start, os.getloadavg()[0]),
+                           rows, state)
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text, encoding="utf-8")
+        if args.json:
+            args.json.write_text(json.dumps(results_json(bench, started, source, args.label,
+                                                         state), indent=1), encoding="utf-8")
+        return text
+
+    bench.saved = lambda: save("Partial: the run is still going, or was stopped.")
     args.data.mkdir(parents=True, exist_ok=True)
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(number) is not signal.SIG_IGN:  # nohup's SIGHUP stays ignored
+            signal.signal(number, _stop)
     try:
         with tempfile.TemporaryDirectory(prefix="ksd-bench-") as tmp:
             work = Path(tmp)
@@ -442,24 +562,41 @@ def main(argv: Sequence[str] | None = None) -> int:
                 bench.one_n(n, work)
     except BenchmarkError as exc:
         print(f"benchmark failed: {exc}", file=sys.stderr)
+        save(f"Failed: {str(exc).splitlines()[0]}")
         return 2
-    rows = table_rows(bench.measures)
-    text = report_text(bench, args, started, source, (load_start, os.getloadavg()[0]), rows)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
-    if args.json:
-        args.json.write_text(json.dumps({
-            "started": started.isoformat(), "machine": machine(), "program": source,
-            "label": args.label, "inputs": bench.inputs,
-            "measures": [{"command": m.command, "files": m.n, "rows": m.rows,
-                          "median_s": m.median, "best_s": m.best, "cpu_s": m.cpu,
-                          "peak_mib": m.peak_mib, "target": verdict(m, bench.measures).target,
-                          "met": verdict(m, bench.measures).met,
-                          "samples": [vars(s) for s in m.samples]} for m in bench.measures],
-        }, indent=1), encoding="utf-8")
-    print(text)
+    except (KeyboardInterrupt, Stopped) as exc:
+        name = exc.name if isinstance(exc, Stopped) else "SIGINT"
+        print(f"benchmark stopped by {name}; {args.out} holds what was measured",
+              file=sys.stderr)
+        save(f"Stopped by {name}: the table holds what was measured before.")
+        return 128 + signal.Signals[name].value
+    print(save())
     missed = [m for m in bench.measures if verdict(m, bench.measures).met is False]
     return 1 if args.check_targets and missed else 0
+
+
+class Stopped(Exception):
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def _stop(number: int, frame: object) -> None:
+    raise Stopped(signal.Signals(number).name)
+
+
+def results_json(bench: Bench, started: dt.datetime, source: str, label: str | None,
+                 state: str) -> dict[str, Any]:
+    done = [m for m in bench.measures if m.samples]
+    return {
+        "started": started.isoformat(), "state": state or "complete", "machine": machine(),
+        "program": source, "label": label, "inputs": bench.inputs,
+        "measures": [{"command": m.command, "files": m.n, "rows": m.rows,
+                      "median_s": m.median, "best_s": m.best, "cpu_s": m.cpu,
+                      "peak_mib": m.peak_mib, "target": verdict(m, done).target,
+                      "met": verdict(m, done).met,
+                      "samples": [vars(s) for s in m.samples]} for m in done],
+    }
 
 
 if __name__ == "__main__":
