@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import string
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pemetaan_ksd.contract import JENIS_KERJA_SAMA, JENIS_MITRA, SKALA_PRIORITAS, SUMBER_PENDANAAN
 from pemetaan_ksd.model import CellError, CellValue
@@ -22,6 +26,7 @@ from pemetaan_ksd.values import (
     parse_year_range,
     split_multi,
     text_of,
+    word_key,
 )
 
 
@@ -269,3 +274,14 @@ def test_is_placeholder(text: str | None, expected: bool) -> None:
 def test_name_key_tolerates_pdf_artefacts() -> None:
     assert name_key("Produk Hukum danPengelolaan Informasi") == name_key(
         "produk hukum dan pengelolaan  informasi.")
+
+
+_NOT_ALNUM_RE = re.compile(r"[\W_]+")
+_NON_WORD_RE = re.compile(r"[^\w]+")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(string.printable + "éÄ\u00a0\u200b_ı"), max_size=20))
+def test_name_keys_by_table_equal_the_regular_expressions(text: str) -> None:
+    assert name_key(text) == _NOT_ALNUM_RE.sub("", text.casefold())
+    assert word_key(text) == " ".join(_NON_WORD_RE.sub(" ", text.casefold()).split())

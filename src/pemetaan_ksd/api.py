@@ -121,14 +121,14 @@ def merge(
 
     All outputs are put in place together at the end: a failed or interrupted run replaces
     none of them."""
-    from pemetaan_ksd.merge import build_konsolidasi
-    from pemetaan_ksd.write.workbook.writer import write_workbook
-
     if output.suffix.lower() != ".xlsx":
         raise UsageError(f"Keluaran {output} harus berakhiran .xlsx, misalnya daftar_rencana.xlsx.")
     outputs = Outputs(workbook=output, report_path=report_path, feedback_dir=feedback_dir)
     report = _validated(paths, profil, tahun, pilih_terbaru, progress, options, outputs,
-                        absent_opd=True)
+                        absent_opd=True, meanwhile=_load_merging)
+    from pemetaan_ksd.merge import build_konsolidasi
+    from pemetaan_ksd.write.workbook.writer import write_workbook
+
     kons = build_konsolidasi(report, profil, profil.referensi(), report.tahun)
     with Staging() as staging:
         feedback, written = _stage_side_outputs(report, profil, outputs, staging, progress)
@@ -138,6 +138,12 @@ def merge(
         staging.commit()
     return MergeRun(report=report, feedback=feedback, report_path=written, konsolidasi=kons,
                     output=output)
+
+
+def _load_merging() -> None:
+    """pandas and XlsxWriter (half a second) loaded while the workers read the files."""
+    import pemetaan_ksd.merge
+    import pemetaan_ksd.write.workbook.writer  # noqa: F401
 
 
 def status(
@@ -193,6 +199,7 @@ def _validated(
     options: RunOptions,
     outputs: Outputs,
     absent_opd: bool = False,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Report:
     """Run the engine and refuse outputs that would land on inputs. `absent_opd` (gabung and
     status, which speak for the whole inbox): also KSD504 for each OPD that sent nothing."""
@@ -202,7 +209,8 @@ def _validated(
     check_nomenklatur(profil)  # a provinsi with the kab/kota list: wrong use, before reading
     report = engine.validate(paths, profil, tahun, pilih_terbaru, base=options.base,
                              progress=_stage(progress, Stage.CHECK), created=options.created,
-                             exclude=outputs.exclude(), absent_opd=absent_opd)
+                             exclude=outputs.exclude(), absent_opd=absent_opd,
+                             meanwhile=meanwhile)
     check_outputs(outputs, paths, [fr.path for fr in report.files])
     return report
 

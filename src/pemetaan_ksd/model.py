@@ -320,7 +320,7 @@ class FileResult:
             return FileStatus.DIGANTI
         if self.unreadable:
             return FileStatus.TIDAK_TERBACA
-        if any(f.severity is Severity.GALAT for f in self.findings):
+        if self.file_has_galat or any(r.has_galat for r in self.rows):
             return FileStatus.TIDAK_VALID
         return FileStatus.VALID
 
@@ -329,11 +329,11 @@ class FileResult:
 
     @property
     def accepted_rows(self) -> list[RowResult]:
-        return [r for r in self.rows if self.row_accepted(r)]
+        return [] if self.file_has_galat else [r for r in self.rows if not r.has_galat]
 
     @property
     def rejected_rows(self) -> list[RowResult]:
-        return [r for r in self.rows if not self.row_accepted(r)]
+        return list(self.rows) if self.file_has_galat else [r for r in self.rows if r.has_galat]
 
     def counts(self) -> dict[str, int]:
         return count_severities(self.findings)

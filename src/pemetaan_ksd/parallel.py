@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -51,16 +51,25 @@ def _in_worker(item: tuple[Path, str]) -> FileResult | str:
     return check_file(item[0], item[1], _context)
 
 
-def check_files(items: Sequence[tuple[Path, str]], ctx: Context
-                ) -> Iterator[FileResult | str]:
-    """check_file of each (path, shown), in order, over as many processes as pay off."""
+def check_files(items: Sequence[tuple[Path, str]], ctx: Context,
+                meanwhile: Callable[[], object] | None = None) -> Iterator[FileResult | str]:
+    """check_file of each (path, shown), in order, over as many processes as pay off.
+
+    `meanwhile` is called in this process once the workers are at work (after they are
+    forked: it may import modules or start threads), e.g. to load what the run needs next.
+    """
     workers = workers_for(len(items))
     if workers == 1:
+        if meanwhile is not None:
+            meanwhile()
         for path, shown in items:
             yield check_file(path, shown, ctx)
         return
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(ctx,))
     try:
-        yield from pool.map(_in_worker, items, chunksize=CHUNK)
+        results = pool.map(_in_worker, items, chunksize=CHUNK)  # every worker forked here
+        if meanwhile is not None:
+            meanwhile()
+        yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

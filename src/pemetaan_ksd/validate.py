@@ -73,13 +73,15 @@ def display_path(path: Path, base: Path | None = None) -> str:
 def validate(paths: list[Path], profil: Profil, tahun: int | None = None,
              pilih_terbaru: bool = False, base: Path | None = None,
              progress: Progress | None = None, created: dt.datetime | None = None,
-             exclude: tuple[Path, ...] = (), *, absent_opd: bool = False) -> Report:
+             exclude: tuple[Path, ...] = (), *, absent_opd: bool = False,
+             meanwhile: Callable[[], object] | None = None) -> Report:
     """Read and check every submission under `paths`; raise UsageError for wrong use.
 
     `exclude` (this run's outputs) is skipped inside folders; a workbook the program wrote
     itself (a consolidated workbook) is listed in `Report.skipped`, never judged. With
     `absent_opd`, each OPD of the profile that sent no readable file is a KSD504 (info) in
-    `Report.run_findings` (for gabung and status, not for validasi).
+    `Report.run_findings` (for gabung and status, not for validasi). `meanwhile` runs while
+    the files are read (parallel.check_files).
     """
     inputs = collect_inputs(paths, exclude)
     if inputs.missing:
@@ -94,8 +96,8 @@ def validate(paths: list[Path], profil: Profil, tahun: int | None = None,
     results: list[FileResult] = []
     skipped: list[Skipped] = []
     items = [(path, display_path(path, base)) for path in inputs.files]
-    for done, (item, found) in enumerate(zip(items, check_files(items, ctx), strict=True),
-                                         start=1):
+    found_each = check_files(items, ctx, meanwhile)
+    for done, (item, found) in enumerate(zip(items, found_each, strict=True), start=1):
         if isinstance(found, str):
             skipped.append(Skipped(item[1], found))
         else:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from pemetaan_ksd.model import FileResult, RowResult, Usulan
 from pemetaan_ksd.rules.context import Context
 from pemetaan_ksd.rules.registry import Batch, Keyed, Position, Scope, across_rule, message
-from pemetaan_ksd.values import name_key
+from pemetaan_ksd.values import name_key, word_key
 
 UsulanKey = tuple[str, str, str, str]
 
@@ -41,13 +40,8 @@ def kunci_usulan(usulan: Usulan) -> UsulanKey | None:
     return usulan.kode_kegiatan, partner, usulan.jenis_kerja_sama, objek
 
 
-_NON_WORD = re.compile(r"[^\w]+")
-
-
 def _normal_name(text: str | None) -> str | None:
-    if not text:
-        return None
-    return " ".join(_NON_WORD.sub(" ", text.casefold()).split()) or None
+    return word_key(text) or None if text else None
 
 
 def _nama_mitra(usulan: Usulan) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Font, NamedStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
@@ -21,7 +21,8 @@ from pemetaan_ksd.contract import SHEET_CATATAN
 from pemetaan_ksd.model import FileResult, FileStatus, Finding, Severity
 from pemetaan_ksd.read import find_sheet
 from pemetaan_ksd.report import Report
-from pemetaan_ksd.write import styles
+from pemetaan_ksd.write import palette, styles
+from pemetaan_ksd.write.feedback_chars import shown
 from pemetaan_ksd.write.feedback_marks import FILL_COLOUR, INK_COLOUR, Target
 from pemetaan_ksd.write.feedback_text import (
     HOW_TO,
@@ -44,7 +45,7 @@ FULL_WIDTH = sum(width for _, width in TABLE)
 VALUE_WIDTH = FULL_WIDTH - TABLE[0][1] - TABLE[1][1]  # the facts' values span columns C..H
 ACCEPTED_FILL, ACCEPTED_INK = "C6EFCE", "006100"
 NOTICE_FILL = "FFF2CC"
-LINK_FONT = Font(name=styles.FONT_NAME, size=styles.FONT_SIZE, color="0563C1", underline="single")
+LINK_FONT = Font(name=palette.FONT_NAME, size=palette.FONT_SIZE, color="0563C1", underline="single")
 VERDICT_SIZE = 14
 _VERDICT_LINE_PT = 18.0
 
@@ -81,19 +82,19 @@ def add_findings_sheet(wb: Workbook, fr: FileResult, report: Report, facts: Fact
 
 
 def text(cell: Cell | MergedCell, value: str | None) -> Cell:
-    """Write `value` as text: never a formula, control characters removed."""
+    """Write `value` as text: never a formula, control characters shown by their code."""
     assert isinstance(cell, Cell), "a merged cell takes no value"
     if value is None or value == "":
         cell.value = None
         return cell
-    cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    cell.value = shown(value)
     cell.data_type = "s"
     return cell
 
 
 def _layout(ws: Worksheet) -> None:
     ws.sheet_view.showGridLines = False
-    ws.sheet_properties.tabColor = styles.NAVY
+    ws.sheet_properties.tabColor = palette.NAVY
     for number, (_, width) in enumerate(TABLE, start=1):
         ws.column_dimensions[get_column_letter(number)].width = width
     styles.fit_to_width(ws, "landscape")
@@ -155,7 +156,7 @@ def _verdict(ws: Worksheet, fr: FileResult, facts: Facts, row: int) -> int:
     fill = ACCEPTED_FILL if found.accepted else FILL_COLOUR[Severity.GALAT]
     ink = ACCEPTED_INK if found.accepted else INK_COLOUR[Severity.GALAT]
     row += 1
-    per_line = FULL_WIDTH * styles.FONT_SIZE / VERDICT_SIZE
+    per_line = FULL_WIDTH * palette.FONT_SIZE / VERDICT_SIZE
     _band(ws, row, found.sentence, styles.font(bold=True, size=VERDICT_SIZE, color=ink),
           fill=fill, height=styles.wrapped_height(found.sentence, per_line, _VERDICT_LINE_PT)
           + 8)

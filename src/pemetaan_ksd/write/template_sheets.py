@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pemetaan_ksd import contract
 from pemetaan_ksd.contract import COLUMNS
 from pemetaan_ksd.profile import PerangkatDaerah, Profil
-from pemetaan_ksd.write import styles
+from pemetaan_ksd.write import palette, styles
 from pemetaan_ksd.write.dropdowns import install_dropdowns
 from pemetaan_ksd.write.petunjuk import render_petunjuk
 from pemetaan_ksd.write.template_usulan import (
@@ -119,9 +119,9 @@ def _identitas_row(ws: Worksheet, row: int, field: contract.IdentitasField, valu
     entry.protection = styles.UNLOCKED
     entry.alignment = styles.LEFT_CENTER
     entry.number_format = {
-        "tahun": styles.NUMBER_FORMAT_YEAR,
-        "tanggal_pengisian": styles.NUMBER_FORMAT_DATE,
-    }.get(field.key, styles.NUMBER_FORMAT_TEXT)
+        "tahun": palette.NUMBER_FORMAT_YEAR,
+        "tanggal_pengisian": palette.NUMBER_FORMAT_DATE,
+    }.get(field.key, palette.NUMBER_FORMAT_TEXT)
     remark = ws.cell(row=row, column=3, value=note or None)
     remark.font = styles.FONT_NOTE
     for cell in (label, entry, remark):

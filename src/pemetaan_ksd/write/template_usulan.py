@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pemetaan_ksd import contract
 from pemetaan_ksd.contract import COLUMNS, Column, Kind
 from pemetaan_ksd.profile import PerangkatDaerah, Profil
-from pemetaan_ksd.write import styles
+from pemetaan_ksd.write import palette, styles
 from pemetaan_ksd.write.dropdowns import MESSAGE_MAX
 
 FORM_TITLE = "FORMULIR USULAN PEMETAAN KERJA SAMA DAERAH"
@@ -120,11 +120,11 @@ def _entry_styles() -> dict[Kind, NamedStyle]:
                           alignment=alignment, protection=styles.UNLOCKED,
                           number_format=number_format)
 
-    text = entry("Isian Teks", styles.NUMBER_FORMAT_TEXT, styles.WRAP_TOP)
+    text = entry("Isian Teks", palette.NUMBER_FORMAT_TEXT, styles.WRAP_TOP)
     out = {kind: text for kind in _TEXT_KINDS}
     out[Kind.NUMBER] = entry("Isian Nomor", "General", styles.WRAP_TOP_CENTER)
-    out[Kind.YEAR] = entry("Isian Tahun", styles.NUMBER_FORMAT_YEAR, styles.WRAP_TOP_CENTER)
-    out[Kind.AMOUNT] = entry("Isian Rupiah", styles.NUMBER_FORMAT_RUPIAH, styles.WRAP_TOP)
+    out[Kind.YEAR] = entry("Isian Tahun", palette.NUMBER_FORMAT_YEAR, styles.WRAP_TOP_CENTER)
+    out[Kind.AMOUNT] = entry("Isian Rupiah", palette.NUMBER_FORMAT_RUPIAH, styles.WRAP_TOP)
     return out
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from pemetaan_ksd.model import FileStatus
 from pemetaan_ksd.status import StatusKirim, status_label
-from pemetaan_ksd.write.styles import BLUE_DARK, FONT_NAME, GREY_LINE
+from pemetaan_ksd.write.palette import BLUE_DARK, FONT_NAME, GREY_LINE
 
 FONT = FONT_NAME
 RUPIAH = '_-"Rp"* #,##0_-;-"Rp"* #,##0_-;_-* "-"_-;_-@_-'  # accounting style; zero is "-"

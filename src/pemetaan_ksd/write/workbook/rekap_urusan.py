@@ -9,7 +9,7 @@ from typing import Any
 from pemetaan_ksd.contract import JENIS_KERJA_SAMA
 from pemetaan_ksd.merge import Konsolidasi
 from pemetaan_ksd.rekap import kolom_anggaran, kolom_jumlah
-from pemetaan_ksd.write.styles import BLUE_DARK
+from pemetaan_ksd.write.palette import BLUE_DARK
 from pemetaan_ksd.write.workbook.formats import FONT
 from pemetaan_ksd.write.workbook.table import Book, Col, Placed, TableSheet, write_table
 

@@ -34,7 +34,12 @@ def _text_xml(text: str) -> str:
         text = _LITERAL_ESCAPE.sub(r"_x005F\1", text)
         text = _CONTROL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", text)
         text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    # _preserve_whitespace's test (leading or trailing \s), without a regular expression
+    return _plain_text_xml(text)
+
+
+def _plain_text_xml(text: str) -> str:
+    r"""A text with nothing to escape; xml:space as _preserve_whitespace's test (leading or
+    trailing \s) sets it, without a regular expression."""
     preserve = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
     return f'<is><t{preserve}>{text}</t></is>'
 
@@ -65,19 +70,23 @@ def stream_rows(ws: Any, st: Styles, kinds: Sequence[str], plain: Sequence[bool]
     xf = [st.for_cell(kind, None)._get_xf_index() if is_plain else 0
           for kind, is_plain in zip(kinds, plain, strict=True)]
     letters = [xl_col_to_name(c) for c in range(len(kinds))]
+    # A text fits on one line when even in capitals it is shorter than the line: no estimate.
+    rooms = [(index, width, ARIAL_9_PX.room(width)) for index, width in wrapped]
     write = ws.fh.write
     for r, values in enumerate(rows, start=first):
         n = r + 1
+        # One search over the row's texts; only a row that needs it is escaped cell by cell.
+        escape = bool(_NEEDS_ESCAPE.search("\n".join(v for v in values if type(v) is str)))
         cells = []
         for c, value in enumerate(values):
             if plain[c] and value is None:
                 cells.append(f'<c r="{letters[c]}{n}" s="{xf[c]}"/>')
             elif plain[c] and type(value) is str:
-                cells.append(f'<c r="{letters[c]}{n}" s="{xf[c]}" t="inlineStr">'
-                             f'{_text_xml(value)}</c>')
+                text = _text_xml(value) if escape else _plain_text_xml(value)
+                cells.append(f'<c r="{letters[c]}{n}" s="{xf[c]}" t="inlineStr">{text}</c>')
             else:
                 cells.append(_cell(ws, f"{letters[c]}{n}", value, kinds[c], st))
-        write(f'<row r="{n}"{_height(values, wrapped, row_height)}>{"".join(cells)}</row>')
+        write(f'<row r="{n}"{_height(values, rooms, row_height)}>{"".join(cells)}</row>')
     last = first + len(rows) - 1
     ws._check_dimensions(last, len(kinds) - 1)
     ws._check_dimensions(first, 0)
@@ -85,12 +94,16 @@ def stream_rows(ws: Any, st: Styles, kinds: Sequence[str], plain: Sequence[bool]
     return last + 1
 
 
-def _height(values: Sequence[Any], wrapped: Sequence[tuple[int, float]], row_height: Any) -> str:
-    """The `ht` of a row whose wrapped text needs more than one line (as set_row writes it)."""
-    lines = 1
-    for index, width in wrapped:
+def _height(values: Sequence[Any], rooms: Sequence[tuple[int, float, float]],
+            row_height: Any) -> str:
+    """The `ht` of a row whose wrapped text needs more than one line (as set_row writes it).
+
+    `rooms`: (index, width, room on one line) of each wrapped column.
+    """
+    lines, capital = 1, ARIAL_9_PX.capital
+    for index, width, room in rooms:
         value = values[index]
-        if type(value) is str and value:
+        if type(value) is str and (len(value) * capital > room or "\n" in value):
             lines = max(lines, wrapped_lines(value, width, ARIAL_9_PX))
     if lines == 1:
         return ""

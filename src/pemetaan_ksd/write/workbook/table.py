@@ -14,7 +14,7 @@ from typing import Any
 
 from xlsxwriter.utility import xl_range
 
-from pemetaan_ksd.write.styles import PAPER_F4
+from pemetaan_ksd.write.palette import PAPER_F4
 from pemetaan_ksd.write.text_metrics import ARIAL_9_PX, wrapped_lines
 from pemetaan_ksd.write.workbook.formats import Styles, cell_text, is_missing
 from pemetaan_ksd.write.workbook.stream import stream_rows

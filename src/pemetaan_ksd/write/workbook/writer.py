@@ -7,9 +7,12 @@ is written as text: a submission's `=HYPERLINK(...)` never becomes a formula (se
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
+from typing import Any
 
 import xlsxwriter
+import xlsxwriter.workbook
 
 from pemetaan_ksd.merge import Konsolidasi
 from pemetaan_ksd.profile import Profil
@@ -36,6 +39,18 @@ SHEET_STATUS = status.SHEET
 SHEET_INFO = info.SHEET
 SHEETS = (SHEET_DAFTAR, SHEET_REKAP_URUSAN, SHEET_REKAP_OPD, SHEET_REKAP_MITRA,
           SHEET_PERBAIKAN, SHEET_STATUS, SHEET_INFO)
+
+
+class _QuickZip(zipfile.ZipFile):
+    """Deflate at level 3, not zlib's 6: the sheets' XML (50 MB for 1,000 files) compresses
+    2.3x faster for a file 20 % larger (measured: benchmarks/README.md)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("compresslevel", 3)
+        super().__init__(*args, **kwargs)
+
+
+xlsxwriter.workbook.ZipFile = _QuickZip  # the one ZipFile it opens
 
 
 def write_workbook(path: Path, kons: Konsolidasi, report: Report, profil: Profil,
