@@ -16,12 +16,14 @@ from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 from openpyxl.utils.cell import coordinate_from_string, get_column_letter
+from openpyxl.utils.escape import unescape
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pemetaan_ksd.contract import SHEET_USULAN
 from pemetaan_ksd.model import Finding, Severity
 from pemetaan_ksd.read import find_sheet
 from pemetaan_ksd.write import styles
+from pemetaan_ksd.write.feedback_chars import shown
 from pemetaan_ksd.write.feedback_text import NOTE_AUTHOR, is_our_note, note_text, worst
 from pemetaan_ksd.write.text_metrics import CHARACTERS, wrapped_lines
 
@@ -132,14 +134,17 @@ def mark_cell(ws: Worksheet, coordinate: str, findings: Sequence[Finding]) -> No
     text = note_text(findings)
     old = cell.comment
     if old is not None and not is_our_note(old.author, old.text):
-        text += f"\n\nCatatan yang sudah ada pada sel ini: {old.text.strip()}"
+        # The old note as its text reads (openpyxl leaves Excel's _xHHHH_ undecoded).
+        text += f"\n\nCatatan yang sudah ada pada sel ini: {unescape(old.text).strip()}"
     cell.comment = make_note(text)
     _show(ws, cell)
 
 
 def make_note(text: str) -> Comment:
     """A note sized so that its text can be read without resizing the box (lines counted by
-    text_metrics, the one wrapped-text estimator, in characters of the note's font)."""
+    text_metrics, the one wrapped-text estimator, in characters of the note's font); its
+    control characters shown by their code (feedback_chars.shown)."""
+    text = shown(text)
     width = NOTE_WIDE_PX if len(text) > _WIDE_AFTER_CHARS else NOTE_WIDTH_PX
     per_line = int((width - NOTE_PADDING_PX) / NOTE_PX_PER_CHAR)
     lines = wrapped_lines(text, per_line, CHARACTERS)

@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.child import INVALID_TITLE_REGEX
 from openpyxl.worksheet.worksheet import Worksheet
@@ -26,6 +26,7 @@ from pemetaan_ksd.profile import Profil
 from pemetaan_ksd.read import HeaderRow, RawValue, SheetGrid, find_sheet, read_grids
 from pemetaan_ksd.write import styles
 from pemetaan_ksd.write.dropdowns import install_dropdowns
+from pemetaan_ksd.write.feedback_chars import sheet_title, stored
 from pemetaan_ksd.write.template_sheets import (
     IDENTITAS_FIRST_ROW,
     build_template,
@@ -70,16 +71,16 @@ def _grid_named(grids: Sequence[SheetGrid], wanted: str) -> SheetGrid | None:
 
 
 def put(cell: Cell | MergedCell, value: RawValue | None) -> None:
-    """One value as read into a cell: text stays text (never a formula), 2025.0 becomes 2025.
+    """One value as read into a cell: text stays text (never a formula) and keeps its control
+    characters (feedback_chars.stored), 2025.0 becomes 2025.
 
     A cell inside a merged range of the template takes no value (its range's first cell does).
     """
     if isinstance(cell, MergedCell):
         return
     if isinstance(value, str):
-        cleaned = ILLEGAL_CHARACTERS_RE.sub("", value)
-        cell.value = cleaned or None
-        if cleaned:
+        cell.value = stored(value) or None
+        if value:
             cell.data_type = "s"
         return
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
@@ -216,7 +217,7 @@ def _put_other_sheets(wb: Workbook, grids: Sequence[SheetGrid], position: int) -
 
 
 def _safe_title(wb: Workbook, name: str) -> str:
-    base = INVALID_TITLE_REGEX.sub("_", name).strip("'")[:_TITLE_MAX] or "Lembar"
+    base = INVALID_TITLE_REGEX.sub("_", sheet_title(name)).strip("'")[:_TITLE_MAX] or "Lembar"
     title, n = base, 1
     taken = {t.casefold() for t in wb.sheetnames}
     while title.casefold() in taken:
