@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as escape_markup
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 from rich.text import Text
@@ -30,6 +30,7 @@ from pemetaan_ksd.api import (
     status_label,
 )
 from pemetaan_ksd.cli import texts
+from pemetaan_ksd.cli.inert import inert, inert_json, inert_lines
 
 if TYPE_CHECKING:
     from pemetaan_ksd.api import BatchRun, History
@@ -47,24 +48,37 @@ def _console(stderr: bool = False) -> Console:
     return Console(file=stream, width=width, highlight=False, soft_wrap=False)
 
 
+def safe(text: str) -> str:
+    """Text the program did not write itself (a cell, a message quoting one, a file or sheet
+    name), for rich markup: shown inert (cli/inert.py) and never read as markup."""
+    return escape_markup(inert(text))
+
+
+def safe_lines(text: str) -> str:
+    """A sentence of the program that may quote such text: the same, its line breaks kept."""
+    return escape_markup(inert_lines(text))
+
+
 def out(text: str = "") -> None:
-    _console().print(text)
+    _console().print(safe_lines(text))
 
 
 def plain(text: str) -> None:
-    """Machine output (JSON): written as is, no markup, no wrapping."""
+    """Machine output (JSON): no markup, no wrapping; controls a terminal acts on are JSON
+    escapes (the same values)."""
+    text = inert_json(text)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     sys.stdout.flush()
 
 
 def note(text: str) -> None:
     """A remark for the user on stderr, so stdout stays clean for --format json."""
-    _console(stderr=True).print(f"[dim]{escape(text)}[/dim]")
+    _console(stderr=True).print(f"[dim]{safe_lines(text)}[/dim]")
 
 
 def error(text: str) -> None:
     """One message on stderr, never wrapped: a log file keeps it on one line."""
-    _console(stderr=True).print(f"[bold red]Galat:[/bold red] {escape(text)}", soft_wrap=True)
+    _console(stderr=True).print(f"[bold red]Galat:[/bold red] {safe_lines(text)}", soft_wrap=True)
 
 
 def flow() -> None:
@@ -76,7 +90,7 @@ def flow() -> None:
     )
     table = Table(show_header=False, box=None, padding=(0, 2))
     for i, (cmd, what) in enumerate(texts.FLOW_STEPS, 1):
-        table.add_row(f"{i}.", f"[cyan]{escape(cmd)}[/cyan]", what)
+        table.add_row(f"{i}.", f"[cyan]{safe(cmd)}[/cyan]", what)
     c.print(table)
     c.print("\nIngin melihat semuanya sekaligus? [cyan]pemetaan-ksd demo[/cyan]")
     c.print("Bantuan setiap perintah: [cyan]pemetaan-ksd PERINTAH --help[/cyan]")
@@ -87,7 +101,7 @@ def table(title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> 
     for h in headers:
         t.add_column(h, overflow="fold")
     for row in rows:
-        t.add_row(*(escape(str(v)) for v in row))
+        t.add_row(*(safe(str(v)) for v in row))
     _console().print(t)
 
 
@@ -96,10 +110,10 @@ def report(rep: Report, every: bool = True) -> None:
     a line per file and the counts per code; then the summary."""
     c = _console()
     c.print(
-        f"[bold]Pemeriksaan usulan kerja sama daerah {escape(rep.nama_daerah)} "
+        f"[bold]Pemeriksaan usulan kerja sama daerah {safe(rep.nama_daerah)} "
         f"tahun {rep.tahun}[/bold]"
     )
-    c.print(f"[dim]Nomenklatur: {escape(rep.nomenklatur)} · Profil: {escape(rep.profil)}[/dim]\n")
+    c.print(f"[dim]Nomenklatur: {safe(rep.nomenklatur)} · Profil: {safe(rep.profil)}[/dim]\n")
     if every:
         for fr in rep.files:
             _file_block(c, fr)
@@ -110,7 +124,7 @@ def report(rep: Report, every: bool = True) -> None:
         c.print()
         _codes_table(c, rep)
     for item in rep.skipped:
-        c.print(f"[dim]Dilewati:[/dim] {escape(item.path)} ({escape(item.reason)})")
+        c.print(f"[dim]Dilewati:[/dim] {safe(item.path)} ({safe(item.reason)})")
     c.print(summary_line(rep))
 
 
@@ -127,12 +141,9 @@ def summary_line(rep: Report) -> Text:
         text.append(f"; {t.rows_not_usulan} baris bukan usulan disisihkan")
     if t.rows_replaced:
         text.append(f"; {t.rows_replaced} baris dari berkas yang diganti")
-    text.append("; ")
-    text.append(f"{counts['galat']} galat", style=SEVERITY_STYLE[Severity.GALAT])
-    text.append(", ")
-    text.append(f"{counts['peringatan']} peringatan", style=SEVERITY_STYLE[Severity.PERINGATAN])
-    text.append(", ")
-    text.append(f"{counts['info']} info", style=SEVERITY_STYLE[Severity.INFO])
+    for i, severity in enumerate(Severity):  # galat, peringatan, info
+        text.append(", " if i else "; ")
+        text.append(f"{counts[severity]} {severity}", style=SEVERITY_STYLE[severity])
     text.append(".")
     return text
 
@@ -141,9 +152,9 @@ def _file_line(fr: FileResult) -> Text:
     """One file in a line: verdict, path, OPD, usulan and findings."""
     label, style = status_banner(fr.status), STATUS_STYLE_OF_FILE[fr.status]
     counts = fr.counts()
-    who = f" · {fr.nama_opd}" if fr.nama_opd else ""
+    who = f" · {inert(fr.nama_opd)}" if fr.nama_opd else ""
     return Text.assemble(
-        (f"{label} ", style), (fr.display_path, "bold"), who,
+        (f"{label} ", style), (inert(fr.display_path), "bold"), who,
         f" · {len(fr.rows)} usulan, {len(fr.accepted_rows)} diterima · {counts['galat']} galat, "
         f"{counts['peringatan']} peringatan, {counts['info']} info")
 
@@ -154,17 +165,17 @@ def _codes_table(c: Console, rep: Report) -> None:
         t.add_column(header, no_wrap=header != "Keterangan", overflow="fold")
     for item in rep.by_code():
         t.add_row(item.code, Text(str(item.severity), style=SEVERITY_STYLE[item.severity]),
-                  str(item.findings), str(item.files or "-"), escape(item.title))
+                  str(item.findings), str(item.files or "-"), safe(item.title))
     c.print(t)
 
 
 def _file_block(c: Console, fr: FileResult) -> None:
     label, style = status_banner(fr.status), STATUS_STYLE_OF_FILE[fr.status]
     counts = fr.counts()
-    who = f" · {fr.nama_opd}" if fr.nama_opd else ""
-    c.print(Text.assemble((f"{label} ", style), (fr.display_path, "bold"), who))
+    who = f" · {inert(fr.nama_opd)}" if fr.nama_opd else ""
+    c.print(Text.assemble((f"{label} ", style), (inert(fr.display_path), "bold"), who))
     if not fr.in_use:
-        c.print(f"  Diganti oleh {escape(fr.set_aside_for or '')}: {len(fr.rows)} usulan di "
+        c.print(f"  Diganti oleh {safe(fr.set_aside_for or '')}: {len(fr.rows)} usulan di "
                 "berkas ini tidak dihitung dan temuannya hanya untuk diketahui.")
     bukan = f", {fr.rows_not_usulan} baris bukan usulan" if fr.rows_not_usulan else ""
     c.print(
@@ -186,27 +197,18 @@ def _findings_table(c: Console, findings: Sequence[Finding], title: str | None =
     t.add_column("Pesan", overflow="fold", ratio=1)
     for f in findings:
         where = f"{f.sheet}!{f.cell}" if f.cell and f.sheet else (f.cell or "berkas")
-        t.add_row(
-            escape(where),
-            f.code,
-            Text(str(f.severity), style=SEVERITY_STYLE[f.severity]),
-            escape(f.column or ""),
-            escape(f.message),
-        )
+        t.add_row(safe(where), f.code, Text(str(f.severity), style=SEVERITY_STYLE[f.severity]),
+                  safe(f.column or ""), safe(f.message))
     c.print(t)
 
 
-STATUS_STYLE = {
-    StatusKirim.VALID: "green",
-    StatusKirim.TIDAK_VALID: "red",
-    StatusKirim.TIDAK_TERBACA: "red",
-    StatusKirim.BELUM_MENGIRIM: "yellow",
-}
+STATUS_STYLE = {StatusKirim.VALID: "green", StatusKirim.TIDAK_VALID: "red",
+                StatusKirim.TIDAK_TERBACA: "red", StatusKirim.BELUM_MENGIRIM: "yellow"}
 
 
 def status_table(items: Sequence[StatusOpd], nama_daerah: str, tahun: int) -> None:
     c = _console()
-    t = Table(title=f"Status pengumpulan usulan {escape(nama_daerah)} tahun {tahun}",
+    t = Table(title=f"Status pengumpulan usulan {safe(nama_daerah)} tahun {tahun}",
               title_justify="left", box=box.SIMPLE_HEAD)
     t.add_column("Kode", no_wrap=True)
     t.add_column("Perangkat Daerah", ratio=2)
@@ -217,25 +219,25 @@ def status_table(items: Sequence[StatusOpd], nama_daerah: str, tahun: int) -> No
         waktu = item.waktu.strftime("%d-%m-%Y") if item.waktu is not None else "-"
         nama = item.nama if item.dalam_profil else f"{item.nama} (tidak ada di profil)"
         t.add_row(
-            escape(item.kode or "-"),
-            escape(nama),
+            safe(item.kode or "-"),
+            safe(nama),
             Text(item.status.label, style=STATUS_STYLE[item.status]),
             waktu,
             f"{item.rows_accepted}/{item.rows}" if item.terkirim else "-",
             str(item.counts["galat"]) if item.terkirim else "-",
-            escape("\n".join(Path(b).name for b in item.berkas) or "-"),
+            "\n".join(safe(Path(b).name) for b in item.berkas) or "-",
         )
     c.print(t)
     c.print(texts.status_sentence(ringkasan(list(items))))
     missing = belum_mengirim(list(items))
     if missing:
         c.print(f"[yellow]Belum mengirim ({len(missing)}):[/yellow] "
-                + escape(", ".join(m.nama for m in missing)))
+                + safe(", ".join(m.nama for m in missing)))
 
 
 def merge_summary(rekon: dict[str, int], tahun: int, output: object) -> None:
     c = _console()
-    c.print(f"\n[bold]Daftar rencana tahun {tahun}[/bold] ditulis ke {escape(str(output))}")
+    c.print(f"\n[bold]Daftar rencana tahun {tahun}[/bold] ditulis ke {safe(str(output))}")
     c.print(texts.rekonsiliasi(rekon, tahun))
 
 
@@ -244,12 +246,12 @@ def batch_run(run: BatchRun, keluar: Path) -> None:
     c = _console()
     for item in run.outcomes:
         status = f" · {status_label(FileStatus(item.status))}" if item.status else ""
-        c.print(f"  {escape(item.path)}: {texts.STATE_WORDS[item.state]}{escape(status)}")
+        c.print(f"  {safe(item.path)}: {texts.STATE_WORDS[item.state]}{safe(status)}")
     c.print(summary_line(run.report))
     counts = (f"{run.count('diproses')} diproses, {run.count('tetap')} tidak berubah, "
               f"{run.count('menunggu')} menunggu")
     if run.outputs:
-        c.print(f"Proses {run.run_id}: {counts}. Keluaran diperbarui di {escape(str(keluar))}.")
+        c.print(f"Proses {run.run_id}: {counts}. Keluaran diperbarui di {safe(str(keluar))}.")
     else:
         c.print(f"Proses {run.run_id}: {counts}. Tidak ada yang berubah; keluaran tetap.")
 
@@ -260,7 +262,7 @@ def batch_lines(run: BatchRun) -> None:
     for item in run.outcomes:
         if item.state == "diproses" and item.status:
             stamp = run.report.created.strftime("%H:%M:%S")
-            c.print(f"{stamp} {escape(item.path)}: {status_label(FileStatus(item.status))}")
+            c.print(f"{stamp} {safe(item.path)}: {status_label(FileStatus(item.status))}")
 
 
 def history(h: History, kode_opd: str | None) -> None:
@@ -272,7 +274,7 @@ def history(h: History, kode_opd: str | None) -> None:
                    "Galat", "Usulan"):
         t.add_column(header, overflow="fold")
     for f in h.files:
-        t.add_row(escape(f.kode_opd or "-"), escape(f.nama_opd or "-"), escape(f.path),
+        t.add_row(safe(f.kode_opd or "-"), safe(f.nama_opd or "-"), safe(f.path),
                   texts.when(f.first_seen), texts.when(f.last_seen), status_label(f.status),
                   str(f.galat), f"{f.rows_accepted}/{f.rows}")
     c.print(t)
@@ -290,18 +292,18 @@ def history(h: History, kode_opd: str | None) -> None:
 def langkah(step: Langkah, folder: Path) -> None:
     """One step of the demo: what it does, what the law asks, what it found, what to open."""
     c = _console()
-    c.rule(f"[bold]Langkah {step.nomor}. {escape(step.judul)}[/bold]", align="left")
-    c.print(escape(step.apa))
-    c.print(f"[dim]Dasar hukum:[/dim] {escape(step.hukum)}")
+    c.rule(f"[bold]Langkah {step.nomor}. {safe(step.judul)}[/bold]", align="left")
+    c.print(safe_lines(step.apa))
+    c.print(f"[dim]Dasar hukum:[/dim] {safe_lines(step.hukum)}")
     for line in step.temuan:
-        c.print(f"  [cyan]•[/cyan] {escape(line)}")
+        c.print(f"  [cyan]•[/cyan] {safe_lines(line)}")
     if step.buka:
-        c.print("[bold]Buka:[/bold] " + ", ".join(escape(str(folder / b)) for b in step.buka))
+        c.print("[bold]Buka:[/bold] " + ", ".join(safe(str(folder / b)) for b in step.buka))
     c.print()
 
 
 def prompt(text: str) -> None:
-    _console().print(f"[dim]{escape(text)}[/dim]", end="")
+    _console().print(f"[dim]{safe_lines(text)}[/dim]", end="")
 
 
 class ProgressBar:
