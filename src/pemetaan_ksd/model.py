@@ -68,7 +68,7 @@ CellValue = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One finding: a value, never an exception (CONTRACT section 2 and 3)."""
 
@@ -209,7 +209,7 @@ class Submission:
         return letters[0] if letters else "A"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Usulan:
     """One data row with its values normalized (best effort, also for rejected rows)."""
 
@@ -241,7 +241,7 @@ class Usulan:
     perlu_persetujuan_dprd: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class RowResult:
     excel_row: int
     usulan: Usulan

@@ -177,8 +177,9 @@ def perlu_perbaikan(files: list[FileResult]) -> pd.DataFrame:
         for finding in fr.file_findings:
             if finding.severity is Severity.GALAT:
                 records.append(_perbaikan_record(fr, finding, len(fr.rows)))
+        file_galat = fr.file_has_galat
         for row in fr.rows:
-            if not fr.row_accepted(row):
+            if file_galat or row.has_galat:
                 records.extend(_perbaikan_record(fr, f, None) for f in row.findings)
     return frame(records, PERBAIKAN_COLUMNS)
 
