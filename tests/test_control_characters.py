@@ -65,9 +65,9 @@ def done(tmp_path_factory: pytest.TempPathFactory) -> Run:
     return run_
 
 
-def _grid(path: Path, sheet: str) -> list[list[object]]:
-    return list(CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet).to_python(
-        skip_empty_area=False))
+def _grid(path: Path, sheet: str) -> Sequence[Sequence[object]]:
+    return CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet).to_python(
+        skip_empty_area=False)
 
 
 def _texts(grid: Sequence[Sequence[object]]) -> set[str]:
