@@ -22,7 +22,7 @@ from conftest import soffice_convert_many
 from hostile import build_hostile, excel_stored, visible, xml_parts
 from pemetaan_ksd.cli.app import run
 from pemetaan_ksd.profile import load_profile
-from workbooks import good_row
+from workbooks import build_submission, good_row
 
 JENIS = "KSDD\x1b[2J Sukarela\x00 _x0041_"  # KSD202 at I7; a literal _x0041_ stays literal
 MITRA = "Kota \x07Bel\x9bX\u202eY\u200f"  # KSD402 at J8
@@ -160,3 +160,21 @@ def test_rebuilt_copy_of_an_xls_keeps_the_values_and_libreoffice_opens_the_copie
     for path in opened:
         assert _grid(path, "Catatan Validasi"), path
         assert visible(normalised(JENIS)) in _texts(_grid(path, "Catatan Validasi"))
+
+
+# --- what no XML can hold at all -----------------------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="write/workbook/stream.py (and XlsxWriter's own strings) "
+                   "write U+FFFE/U+FFFF raw; they need _xFFFE_/_xFFFF_ as the C0 controls do")
+def test_noncharacters_keep_the_consolidated_workbook_well_formed(tmp_path: Path) -> None:
+    """U+FFFF reaches the reader from a .xls (UTF-16) or from sheet XML that calamine reads
+    leniently (openpyxl writes it raw, as here)."""
+    inbox = tmp_path / "masuk"
+    inbox.mkdir()
+    build_submission(inbox / "dlh.xlsx", [good_row(keterangan="a\uffffb\ufffec")])
+    assert _grid(inbox / "dlh.xlsx", "Usulan")[6][33] == "a\uffffb\ufffec"
+    workbook, copies = tmp_path / "daftar.xlsx", tmp_path / "catatan"
+    assert run(["gabung", str(inbox), "-o", str(workbook), "--anotasi", str(copies)]) == 0
+    assert list(xml_parts(copies / "dlh.catatan.xlsx"))  # the copy holds: rebuilt, _xFFFF_
+    assert list(xml_parts(workbook))
