@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pemetaan_ksd.merge import Konsolidasi
-from pemetaan_ksd.rekap import records_of
 from pemetaan_ksd.write.workbook.table import Book, Col, TableSheet, write_table
 
 SHEET = "Perlu Perbaikan"
@@ -15,10 +14,11 @@ def add_sheet(book: Book, kons: Konsolidasi) -> None:
             Col("Tingkat", 10, "tint"), Col("Kode", 8, "center"), Col("Isian", 22),
             Col("Yang Perlu Diperbaiki", 60), Col("Dasar Hukum", 18),
             Col("Baris Terdampak", 9, "int")]
-    rows = [(i, r["nama_opd"] or r["kode_opd"], r["berkas"], r["baris"], r["sel"], r["kolom"],
-             r["tingkat"], r["kode"], r["nilai"], r["pesan"], r["dasar_hukum"],
-             r["jumlah_baris"])
-            for i, r in enumerate(records_of(kons.perlu_perbaikan), start=1)]
+    keys = ["nama_opd", "kode_opd", "berkas", "baris", "sel", "kolom", "tingkat", "kode",
+            "nilai", "pesan", "dasar_hukum", "jumlah_baris"]
+    # Tuples straight from the frame's columns: no dict per finding (270,000 for a province).
+    rows = [(i, nama or kode, *rest) for i, (nama, kode, *rest) in
+            enumerate(kons.perlu_perbaikan[keys].itertuples(index=False, name=None), start=1)]
     write_table(book, TableSheet(
         SHEET, cols, rows, f"USULAN YANG PERLU DIPERBAIKI TAHUN {kons.tahun}",
         "Setiap baris yang ditolak dengan seluruh temuannya; temuan tingkat berkas berlaku "
