@@ -165,8 +165,6 @@ def test_rebuilt_copy_of_an_xls_keeps_the_values_and_libreoffice_opens_the_copie
 # --- what no XML can hold at all -----------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="write/workbook/stream.py (and XlsxWriter's own strings) "
-                   "write U+FFFE/U+FFFF raw; they need _xFFFE_/_xFFFF_ as the C0 controls do")
 def test_noncharacters_keep_the_consolidated_workbook_well_formed(tmp_path: Path) -> None:
     """U+FFFF reaches the reader from a .xls (UTF-16) or from sheet XML that calamine reads
     leniently (openpyxl writes it raw, as here)."""
@@ -178,3 +176,5 @@ def test_noncharacters_keep_the_consolidated_workbook_well_formed(tmp_path: Path
     assert run(["gabung", str(inbox), "-o", str(workbook), "--anotasi", str(copies)]) == 0
     assert list(xml_parts(copies / "dlh.catatan.xlsx"))  # the copy holds: rebuilt, _xFFFF_
     assert list(xml_parts(workbook))
+    # No XML holds them, not even as _xFFFF_: the workbook writes the replacement character.
+    assert "a\ufffdb\ufffdc" in _texts(_grid(workbook, "Daftar Rencana"))

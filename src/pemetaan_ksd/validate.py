@@ -62,12 +62,19 @@ def check_across(results: Sequence[FileResult], ctx: Context, *, pilih_terbaru: 
 
 
 def display_path(path: Path, base: Path | None = None) -> str:
-    """The path relative to `base` (default: the current folder) when inside it, with `/`."""
+    """The path relative to `base` (default: the current folder) when inside it, with `/`.
+
+    A name that is not UTF-8 (bytes Python keeps as lone surrogates) is shown with U+FFFD for
+    those bytes: no output (JSON, workbook, terminal) can hold the surrogates themselves.
+    """
     root = (base or Path.cwd()).resolve()
     try:
-        return path.resolve().relative_to(root).as_posix()
+        shown = path.resolve().relative_to(root).as_posix()
     except ValueError:
-        return path.as_posix()
+        shown = path.as_posix()
+    if shown.isascii():
+        return shown
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def validate(paths: list[Path], profil: Profil, tahun: int | None = None,

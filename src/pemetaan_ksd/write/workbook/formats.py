@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from pemetaan_ksd.model import FileStatus
@@ -31,7 +32,18 @@ def cell_text(value: Any) -> str:
         return "Ya" if value else "Tidak"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    return xml_text(str(value))
+
+
+# What no XML 1.0 document can hold, not even escaped (Excel's _xHHHH_ is decoded back to it):
+# the noncharacters U+FFFE and U+FFFF, and lone surrogates (a file name that is not UTF-8).
+NOT_XML = "\ufffe\uffff\ud800-\udfff"
+_NOT_XML = re.compile(f"[{NOT_XML}]")
+
+
+def xml_text(text: str) -> str:
+    """`text` with what no XML can hold written as U+FFFD, the replacement character."""
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def is_missing(value: Any) -> bool:

@@ -11,7 +11,7 @@ from pemetaan_ksd.model import FileStatus
 from pemetaan_ksd.rekap import records_of
 from pemetaan_ksd.report import Report
 from pemetaan_ksd.status import status_label
-from pemetaan_ksd.write.workbook.formats import Styles
+from pemetaan_ksd.write.workbook.formats import Styles, cell_text
 from pemetaan_ksd.write.workbook.table import (
     HEADER_ROW,
     Book,
@@ -109,4 +109,4 @@ def _fact(ws: Any, st: Styles, row: int, label: str, value: Any) -> None:
     elif isinstance(value, int):
         ws.write_number(row, 2, value, st.value)
     else:
-        ws.write_string(row, 2, str(value), st.value)
+        ws.write_string(row, 2, cell_text(value), st.value)

@@ -19,11 +19,12 @@ from typing import Any
 from xlsxwriter.utility import xl_col_to_name
 
 from pemetaan_ksd.write.text_metrics import ARIAL_9_PX, wrapped_lines
-from pemetaan_ksd.write.workbook.formats import Styles, cell_text, is_missing
+from pemetaan_ksd.write.workbook.formats import NOT_XML, Styles, cell_text, is_missing, xml_text
 
 # What XlsxWriter escapes in an inline string: control characters (as _xHHHH_, and a literal
 # _xHHHH_ by escaping its underscore), and &, <, >.
-_NEEDS_ESCAPE = re.compile(r"[&<>\x00-\x08\x0b-\x1f]|_x[0-9a-fA-F]{4}_")
+# And what no XML can hold (formats.NOT_XML), replaced.
+_NEEDS_ESCAPE = re.compile(f"[&<>\\x00-\\x08\\x0b-\\x1f{NOT_XML}]|_x[0-9a-fA-F]{{4}}_")
 _CONTROL = re.compile(r"([\x00-\x08\x0b-\x1f])")
 _LITERAL_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
 _NUMERIC = {"int", "money"}
@@ -31,6 +32,7 @@ _NUMERIC = {"int", "money"}
 
 def _text_xml(text: str) -> str:
     if _NEEDS_ESCAPE.search(text):
+        text = xml_text(text)
         text = _LITERAL_ESCAPE.sub(r"_x005F\1", text)
         text = _CONTROL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", text)
         text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

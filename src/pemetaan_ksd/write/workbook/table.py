@@ -16,7 +16,7 @@ from xlsxwriter.utility import xl_range
 
 from pemetaan_ksd.write.palette import PAPER_F4
 from pemetaan_ksd.write.text_metrics import ARIAL_9_PX, wrapped_lines
-from pemetaan_ksd.write.workbook.formats import Styles, cell_text, is_missing
+from pemetaan_ksd.write.workbook.formats import Styles, cell_text, is_missing, xml_text
 from pemetaan_ksd.write.workbook.stream import stream_rows
 
 HEADER_ROW = 4  # zero-based: rows 0-2 hold the title block, row 3 stays empty
@@ -171,7 +171,7 @@ def data_rows(ws: Any, st: Styles, cols: Sequence[Col], rows: Sequence[Sequence[
             if plain[c] and value is None:  # the common cases first, for 20,000 rows
                 ws.write_blank(r, c, None, formats[c])
             elif plain[c] and type(value) is str:
-                ws.write_string(r, c, value, formats[c])
+                ws.write_string(r, c, xml_text(value), formats[c])
             else:
                 _put(ws, r, c, value, kinds[c], st)
         _fit_height(ws, r, wrapped, values)
