@@ -54,7 +54,7 @@ def test_the_table_has_a_row_for_each_command(bench: Path) -> None:
     for command in COMMANDS:
         assert table[command][1:3] == [str(N), f"{N * 50}"]
         assert float(table[command][3]) > 0
-    # The ratio to the floor is judged from 1,000 files on (issue 13's basis); gabung's is not
+    # The ratio to the floor is judged from 1,000 files on (issue 13's basis), not for 3
     assert table["validasi --format json"][9:11] == ["", ""]
     assert table["validasi (teks)"][9].startswith("≤ 1.2× JSON")
     assert table["pemetaan-ksd --help"][9] == "≤ 0.25 s"
