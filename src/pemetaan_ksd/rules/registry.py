@@ -86,6 +86,18 @@ class Position:
 NOWHERE = Position()
 
 
+# A field longer than this (a quoted 32,767-character cell, a list of 16,000 extra columns) is
+# cut, so that a message stays readable and fits in one spreadsheet cell, whose limit is 32,767
+# characters (past it Excel "repairs" the feedback copy and the consolidated workbook).
+FIELD_MAX = 1_000
+
+
+def _clipped(value: Any) -> Any:
+    if isinstance(value, str) and len(value) > FIELD_MAX:
+        return value[: FIELD_MAX - 1].rstrip() + "…"
+    return value
+
+
 @dataclass(frozen=True)
 class Message:
     """One message of one code, looked up once (at import, where a rule module names it)."""
@@ -98,7 +110,8 @@ class Message:
 
     def __call__(self, pos: Position = NOWHERE, **fields: Any) -> Finding:
         """The finding at `pos`, its message rendered from the template's fields."""
-        text = self.template.format_map({"dasar": self.dasar, **fields})
+        clipped = {name: _clipped(value) for name, value in fields.items()}
+        text = self.template.format_map({"dasar": self.dasar, **clipped})
         return Finding(
             code=self.code, severity=self.severity, message=text, sheet=pos.sheet,
             cell=pos.cell, row=pos.row, column=pos.column, value=pos.value,
