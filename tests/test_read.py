@@ -456,7 +456,8 @@ def test_sparse_cell_far_away_is_refused_before_calamine(tmp_path: Path) -> None
     wb["Usulan"]["XFD1048576"] = "x"
     wb.save(path)
     assert read_submission(path).read_error == (
-        ReadError(TERLALU_BESAR, "lembar Usulan terisi sampai sel XFD1048576"))
+        ReadError(TERLALU_BESAR, "lembar Usulan terisi sampai sel XFD1048576, "
+                                 "yaitu baris 1.048.576; batas 10.000 baris"))
 
 
 def test_far_cell_in_unread_xlsx_sheet_is_harmless(tmp_path: Path) -> None:
@@ -560,7 +561,8 @@ def test_ods_repeated_value_bomb_in_any_table(tmp_path: Path) -> None:
     path = _ods(tmp_path / "bom.ods", {"Usulan": _row(_HEADERS), "Referensi": bomb})
     assert path.stat().st_size < 5_000
     assert read_submission(path).read_error == (
-        ReadError(TERLALU_BESAR, "lembar Referensi terisi sampai sel ALL100000"))
+        ReadError(TERLALU_BESAR, "lembar Referensi terisi sampai sel ALL100000, "
+                                 "yaitu baris 100.000; batas 10.000 baris"))
 
 
 # --- the same content saved by LibreOffice (shared strings, cached results, .ods, .xls) -------
@@ -638,7 +640,8 @@ def test_libreoffice_far_cell(saved_by_libreoffice: dict[str, dict[str, Path]]) 
     """Every sheet of .ods/.xls is built on opening, only the sheets read of .xlsx."""
     jauh = saved_by_libreoffice["jauh"]
     assert read_submission(jauh["xlsx"]).read_error is None
-    too_large = ReadError(TERLALU_BESAR, "lembar Petunjuk terisi sampai sel IV65536")
+    too_large = ReadError(TERLALU_BESAR, "lembar Petunjuk terisi sampai sel IV65536, "
+                                         "yaitu baris 65.536; batas 10.000 baris")
     assert [read_submission(jauh[f]).read_error for f in ("ods", "xls")] == [too_large] * 2
 
 
@@ -670,14 +673,16 @@ def test_prefixed_sheet_xml(good_xlsx: Path) -> None:
     far = b'<x:row r="1048576"><x:c r="XFD1048576"><x:v>1</x:v></x:c></x:row></x:sheetData>'
     _rewrite_member(good_xlsx, _USULAN_PART, lambda xml: xml.replace(b"</x:sheetData>", far))
     assert read_submission(good_xlsx).read_error == (
-        ReadError(TERLALU_BESAR, "lembar Usulan terisi sampai sel XFD1048576"))
+        ReadError(TERLALU_BESAR, "lembar Usulan terisi sampai sel XFD1048576, "
+                                 "yaitu baris 1.048.576; batas 10.000 baris"))
 
 
 def test_cells_without_references_counted_per_row(good_xlsx: Path) -> None:
     wide = b'<row r="2000">' + b"<c><v>1</v></c>" * 3000 + b"</row></sheetData>"
     _rewrite_member(good_xlsx, _USULAN_PART, lambda xml: xml.replace(b"</sheetData>", wide))
     assert read_submission(good_xlsx).read_error == (
-        ReadError(TERLALU_BESAR, "lembar Usulan terisi sampai sel DKJ2000"))
+        ReadError(TERLALU_BESAR, "lembar Usulan terisi sampai sel DKJ2000, "
+                                 "sehingga 7.402.596 sel harus dibaca; batas 5.000.000 sel"))
 
 
 def test_rows_beyond_999_take_the_exact_path(good_xlsx: Path) -> None:
@@ -719,7 +724,8 @@ def test_xls_dimensions_too_large_a_grid(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(safety, "MAX_GRID_CELLS", 100)
     path = _xls_with_dimensions(tmp_path / "dimensi.xls", 0, 20)
     assert read_submission(path).read_error == (
-        ReadError(TERLALU_BESAR, "lembar Usulan terisi sampai sel O20"))
+        ReadError(TERLALU_BESAR, "lembar Usulan terisi sampai sel O20, "
+                                 "sehingga 300 sel harus dibaca; batas 100 sel"))
 
 
 def test_ods_byte_scan_agrees_with_full_parse(tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """Any submitted workbook -> Submission (calamine), real Excel positions kept.
 
-Public: read_submission, find_sheet, the reason categories of `Submission.read_error`, and
-read_grids (a workbook's sheets as the reader sees their cells, for the feedback copy).
+Public: read_submission, find_sheet, the reason categories of `Submission.read_error`,
+read_grids (a workbook's sheets as the reader sees their cells, for the feedback copy), and
+safe_to_load_whole (whether the feedback copy may let openpyxl parse a file whole).
 """
 
 from pemetaan_ksd.read.grid import HeaderRow, RawValue, SheetGrid, read_grids
@@ -14,6 +15,7 @@ from pemetaan_ksd.read.reasons import (
     TIDAK_DAPAT_DIAKSES,
     TIDAK_DIDUKUNG,
 )
+from pemetaan_ksd.read.sniff import safe_to_load_whole
 from pemetaan_ksd.read.submission import find_sheet, hash_file, read_submission
 
 __all__ = [
@@ -31,4 +33,5 @@ __all__ = [
     "hash_file",
     "read_grids",
     "read_submission",
+    "safe_to_load_whole",
 ]

@@ -19,7 +19,7 @@ import re
 import zipfile
 from typing import Any
 
-from pemetaan_ksd.read.safexml import ElementTree, ParseError
+from pemetaan_ksd.read.safexml import ElementTree, Forbidden, ParseError
 from pemetaan_ksd.read.scan import ErrorBlock, ScanError, SheetScan
 
 CONTENT_PART = "content.xml"
@@ -217,6 +217,7 @@ def _scan_parsed(data: bytes) -> dict[str, SheetScan]:
                     element.clear()
             elif tag in _CELL_TAGS and event == "end":
                 walk.end_cell(element)
-    except ParseError as exc:
+    except (ParseError, Forbidden) as exc:
+        # Forbidden: an entity declared. sniff.py refuses any DTD before this; a backstop.
         raise ScanError("content.xml rusak") from exc
     return out

@@ -2,13 +2,17 @@
 
 Returns the opened container (zip or compound file) with its format, or raises Unreadable with
 the kind of ReadError. Zip limits (safety.py) are checked here, before anything inside
-the zip is decompressed.
+the zip is decompressed, and so is every XML part's prolog (no DTD: safexml.py). The zip is
+opened as a `BoundedZipFile`: a part is never unpacked past the size its directory states,
+so a directory that lies (1 KB said, 1 GB inside) costs 1 KB and then a BadZipFile.
 """
 
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -17,6 +21,7 @@ from pemetaan_ksd.read import reasons
 from pemetaan_ksd.read.cfb import MAGIC as CFB_MAGIC
 from pemetaan_ksd.read.cfb import CfbError, CompoundFile
 from pemetaan_ksd.read.reasons import Unreadable
+from pemetaan_ksd.read.safexml import doctype_part
 from pemetaan_ksd.read.scan_xlsx import WORKBOOK_PART
 
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -30,6 +35,60 @@ class Format(StrEnum):
     XLS = "xls"
 
 
+class BoundedZipFile(zipfile.ZipFile):
+    """A zip whose `read` unpacks a part only up to the size its directory states: past it,
+    zipfile's own check of the part's CRC raises BadZipFile (zipfile's `read` would first
+    unpack all there is, up to 2 GiB at a time, and cut it afterwards)."""
+
+    def read(self, name: str | zipfile.ZipInfo, pwd: bytes | None = None) -> bytes:
+        info = name if isinstance(name, zipfile.ZipInfo) else self.getinfo(name)
+        with self.open(info, pwd=pwd) as handle:
+            try:
+                return handle.read(info.file_size + 1)
+            except zipfile.BadZipFile as exc:  # the CRC: more, or other, than the directory says
+                raise Unreadable(reasons.RUSAK, f"isi bagian {info.filename} tidak sesuai "
+                                 "dengan daftar isi zip") from exc
+
+
+def open_zip(data: bytes) -> BoundedZipFile:
+    """The zip archive in `data`, its directory's size checked first (safety.py)."""
+    too_large = safety.check_zip_directory(data)
+    if too_large is not None:
+        raise Unreadable(reasons.TERLALU_BESAR, too_large)
+    try:
+        return BoundedZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise Unreadable(reasons.RUSAK) from exc
+
+
+def safe_to_load_whole(data: bytes) -> bool:
+    """Whether `data` may be given to a reader that parses every part of it (openpyxl, for the
+    feedback copy), beyond what read_submission read: the zip limits, no DTD in any XML part
+    (so no entity can expand, whether the parser is defused or not), every part unpacking to
+    no more than its stated size, and XML small enough to load whole
+    (safety.MAX_COPY_XML_BYTES)."""
+    try:
+        archive = open_zip(data)
+        entries = archive.infolist()
+        if (safety.check_zip_entries(entries) is not None
+                or safety.check_copy_size(entries) is not None
+                or doctype_part(archive, data) is not None):
+            return False
+        safety.check_parts_unpack(archive)
+    except (Unreadable, zipfile.BadZipFile, zlib.error, struct.error, OSError, ValueError,
+            EOFError, NotImplementedError, RuntimeError):
+        return False
+    return True
+
+
+def _no_doctype(archive: zipfile.ZipFile, data: bytes) -> None:
+    part = doctype_part(archive, data)
+    if part is not None:
+        raise Unreadable(reasons.RUSAK, f"bagian {part} memuat deklarasi DTD (entitas XML), "
+                         "yang tidak pernah ditulis Excel maupun LibreOffice; demi keamanan "
+                         "berkas tidak dibuka")
+
+
 @dataclass
 class Container:
     format: Format
@@ -38,18 +97,17 @@ class Container:
 
 
 def _zip_container(data: bytes) -> Container:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise Unreadable(reasons.RUSAK) from exc
+    archive = open_zip(data)
     too_large = safety.check_zip_entries(archive.infolist())
     if too_large is not None:
         raise Unreadable(reasons.TERLALU_BESAR, too_large)
     names = set(archive.namelist())
     if WORKBOOK_PART in names:
+        _no_doctype(archive, data)
         return Container(Format.OOXML, archive=archive)
     if "mimetype" in names and archive.getinfo("mimetype").file_size <= _MAX_MIMETYPE_BYTES:
         if archive.read("mimetype").strip().startswith(_ODS_MIMETYPES):
+            _no_doctype(archive, data)
             return Container(Format.ODS, archive=archive)
         raise Unreadable(reasons.BUKAN_SPREADSHEET, "dokumen OpenDocument lain")
     if "xl/workbook.bin" in names:
@@ -64,12 +122,15 @@ def _zip_container(data: bytes) -> Container:
 def _compound_container(data: bytes) -> Container:
     try:
         compound = CompoundFile(data)
-    except (CfbError, ValueError, IndexError) as exc:
+        if compound.has_stream("EncryptedPackage"):
+            raise Unreadable(reasons.KATA_SANDI)
+        if compound.has_workbook():
+            compound.workbook_stream()  # its chain checked before calamine follows it
+            return Container(Format.XLS, compound=compound)
+    except CfbError as exc:  # its texts are the user's words: "rantai DIFAT berulang"
+        raise Unreadable(reasons.RUSAK, f"struktur berkas .xls: {exc}") from exc
+    except (ValueError, IndexError, struct.error) as exc:
         raise Unreadable(reasons.RUSAK) from exc
-    if compound.has_stream("EncryptedPackage"):
-        raise Unreadable(reasons.KATA_SANDI)
-    if compound.has_stream("Workbook") or compound.has_stream("Book"):
-        return Container(Format.XLS, compound=compound)
     raise Unreadable(reasons.BUKAN_SPREADSHEET, "dokumen Office lama lain")
 
 

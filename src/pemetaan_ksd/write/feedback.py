@@ -6,6 +6,14 @@ dropdowns put back, and a first sheet `Catatan Validasi` with the verdict and ev
 linked to its cell. An .xls/.ods input is rebuilt on the template (feedback_rebuild.py); an
 unreadable input gets a copy holding only `Catatan Validasi`. Inputs are read, never written:
 the bytes are read once and the workbook is built from them in memory.
+
+openpyxl parses every part of the file it loads, and the reader did not read them all, so
+the reader checks the bytes again before openpyxl sees them (`safe_to_load_whole`): its zip
+limits, no DTD in any XML part (so no entity can expand and no external entity be fetched,
+whether or not openpyxl has defusedxml), every part unpacking to no more than its stated
+size, and XML small enough to load whole (safety.MAX_COPY_XML_BYTES). A file failing that is
+rebuilt from the values the reader read, as an .xls is, unless it changed since it was
+judged: the rebuild would then build grids the reader never measured, so it gets the notes.
 """
 
 from __future__ import annotations
@@ -17,8 +25,10 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
+from pemetaan_ksd import safety
 from pemetaan_ksd.model import FileResult
 from pemetaan_ksd.profile import Profil
+from pemetaan_ksd.read import safe_to_load_whole
 from pemetaan_ksd.report import Report
 from pemetaan_ksd.write.atomic import Staging, atomic_write_with
 from pemetaan_ksd.write.feedback_dropdowns import restore_dropdowns
@@ -96,12 +106,18 @@ def build_feedback(fr: FileResult, report: Report, profil: Profil) -> Workbook:
     if fr.unreadable:
         return _notes_only(fr, report, facts.noting(UNREADABLE))
     try:
-        data = fr.path.read_bytes()
+        with fr.path.open("rb") as handle:  # never more than the reader would have read
+            data = handle.read(safety.MAX_FILE_BYTES + 1)
     except OSError:
         return _notes_only(fr, report, facts.noting(_GONE))
-    if hashlib.sha256(data).hexdigest() != fr.sha256:
+    changed = hashlib.sha256(data).hexdigest() != fr.sha256
+    if changed:
         facts = facts.noting(CHANGED)
+    if len(data) > safety.MAX_FILE_BYTES:
+        return _notes_only(fr, report, facts)
     workbook = _open_marked(data, fr, profil) if _openpyxl_can(fr.path) else None
+    if workbook is None and changed:  # rebuilding would read bytes the reader never measured
+        return _notes_only(fr, report, facts)
     if workbook is None:
         suffix = fr.path.suffix.casefold()
         workbook = rebuild_workbook(data, fr, profil, report.created,
@@ -118,7 +134,9 @@ def _openpyxl_can(path: Path) -> bool:
 
 def _open_marked(data: bytes, fr: FileResult, profil: Profil) -> Workbook | None:
     """The submission as openpyxl loads it, old marks cleared, dropdowns back; None when
-    openpyxl cannot load it (the reader could: the copy is then rebuilt)."""
+    openpyxl cannot or may not load it (the reader could: the copy is then rebuilt)."""
+    if not safe_to_load_whole(data):
+        return None
     try:
         workbook = load_workbook(io.BytesIO(data))
     except Exception:  # any failure of openpyxl's parser means: rebuild it
