@@ -136,9 +136,7 @@ def _scan_before_open(container: Container) -> dict[str, SheetScan]:
     if container.format is Format.ODS and container.archive is not None:
         scans = scan_ods.scan(container.archive)
     elif container.format is Format.XLS and container.compound is not None:
-        compound = container.compound
-        stream = "Workbook" if compound.has_stream("Workbook") else "Book"
-        scans = scan_xls.scan(compound.read_stream(stream))
+        scans = scan_xls.scan(container.compound.workbook_stream())  # the one calamine reads
     else:
         return {}
     _check_grid(scans)
