@@ -3,11 +3,18 @@
 Run from the repository root:  python scripts/convert_reference.py [SOURCE_DIR]
 (SOURCE_DIR defaults to ../shared/reference). Rerunnable: the output depends only on the
 sources, and `sumber.json` records each instrument, the sources' sha256 and this script's run.
+
+The outlines for the map (batas_wilayah_2025.geojson, 1.6 MB) become one small file per
+provinsi, `batas_<kode>.json.gz`: coordinates on a grid of 0.001 degree (about 110 m, under the
+source's own simplification of 0.004 degree, so nothing visible is lost), each ring as its first
+point and then the steps to the next one, repeated points dropped. `NOTICE_BATAS_WILAYAH.txt`
+carries the source's MIT notice with every copy of the package.
 """
 
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
 import json
 import sys
@@ -163,6 +170,110 @@ def singkatan_rows(names: dict[str, str]) -> list[list[str]]:
     return rows
 
 
+BATAS_SKALA = 1000  # grid steps per degree
+BATAS_NOTICE = "NOTICE_BATAS_WILAYAH.txt"
+# The licence of cahyadsn/wilayah_boundaries at commit 3c5a796, word for word.
+BATAS_LICENSE = """MIT License
+
+Copyright (c) 2024 Cahya DSN
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+SOFTWARE.
+"""
+BATAS_KETERANGAN = (
+    "Garis batas wilayah pada peta kerja sama (reference/data/batas_*.json.gz) diturunkan dari\n"
+    "cahyadsn/wilayah_boundaries (db/kab/*.sql dan db/prov/*.sql, commit 3c5a796), batas menurut\n"
+    "Kepmendagri 300.2.2-2430/2025: disederhanakan (Douglas-Peucker 0,004 derajat untuk\n"
+    "kabupaten/kota, 0,008 derajat untuk provinsi), pulau kecil di bawah sekitar 5 km2 dibuang,\n"
+    "koordinat dibulatkan ke 0,001 derajat. Untuk gambar, bukan untuk pengukuran.\n"
+    "Data itu dilisensikan MIT; pemberitahuan hak cipta dan izinnya:\n\n"
+)
+
+
+def quantised_ring(ring: list[list[float]]) -> list[int]:
+    """A ring on the grid as [x0, y0, dx1, dy1, ...], repeated points and the closing one
+    dropped."""
+    points: list[tuple[int, int]] = []
+    for lng, lat in ring:
+        point = (round(lng * BATAS_SKALA), round(lat * BATAS_SKALA))
+        if not points or point != points[-1]:
+            points.append(point)
+    if len(points) > 1 and points[0] == points[-1]:
+        points.pop()
+    flat: list[int] = []
+    last = (0, 0)
+    for x, y in points:
+        flat += [x - last[0], y - last[1]]
+        last = (x, y)
+    return flat
+
+
+def ring_box(rings: list[list[int]]) -> list[int]:
+    """[west, south, east, north] on the grid of delta-encoded rings."""
+    xs: list[int] = []
+    ys: list[int] = []
+    for flat in rings:
+        x = y = 0
+        for i in range(0, len(flat), 2):
+            x += flat[i]
+            y += flat[i + 1]
+            xs.append(x)
+            ys.append(y)
+    return [min(xs), min(ys), max(xs), max(ys)]
+
+
+def convert_batas(src: Path) -> dict[str, object]:
+    """batas_wilayah_2025.geojson -> batas_<provinsi>.json.gz and the notice."""
+    geojson = src / "batas_wilayah_2025.geojson"
+    features = json.loads(geojson.read_text(encoding="utf-8"))["features"]
+    by_provinsi: dict[str, dict[str, object]] = {}
+    boxes: dict[str, list[int]] = {}
+    for feature in features:
+        kode = feature["properties"]["kode"]
+        rings = [quantised_ring(polygon[0]) for polygon in feature["geometry"]["coordinates"]]
+        if "." not in kode:
+            boxes[kode] = ring_box(rings)
+        lng, lat = feature["properties"]["pusat"]
+        by_provinsi.setdefault(kode.split(".")[0], {})[kode] = {
+            "pusat": [round(lng * BATAS_SKALA), round(lat * BATAS_SKALA)],
+            "cincin": [r for r in rings if len(r) >= 6],
+        }
+    for old in OUT.glob("batas_*.json.gz"):
+        old.unlink()
+    for provinsi, daerah in sorted(by_provinsi.items()):
+        body = {"skala": BATAS_SKALA, "provinsi": provinsi, "daerah": dict(sorted(daerah.items()))}
+        text = json.dumps(body, separators=(",", ":")).encode()
+        (OUT / f"batas_{provinsi}.json.gz").write_bytes(gzip.compress(text, 9, mtime=0))
+    # which provinsi a map's frame reaches, without reading every file
+    (OUT / "batas_kotak.json").write_text(
+        json.dumps({"skala": BATAS_SKALA, "kotak": boxes}, separators=(",", ":")) + "\n")
+    (OUT / BATAS_NOTICE).write_text(BATAS_KETERANGAN + BATAS_LICENSE, encoding="utf-8")
+    return {
+        "instrumen": "batas menurut Kepmendagri 300.2.2-2430/2025 (disederhanakan, untuk gambar)",
+        "berkas_sumber": "batas_wilayah_2025.geojson",
+        "sha256": sha256(geojson),
+        "asal": "cahyadsn/wilayah_boundaries commit 3c5a796",
+        "lisensi": "MIT, Copyright (c) 2024 Cahya DSN; lihat " + BATAS_NOTICE,
+        "skala": f"1/{BATAS_SKALA} derajat",
+        "daerah": len(features),
+    }
+
+
 def convert(src: Path) -> dict[str, object]:
     OUT.mkdir(parents=True, exist_ok=True)
     bidang_rows = read_csv(src / "urusan_bidang_urusan.csv")
@@ -243,6 +354,7 @@ def convert(src: Path) -> dict[str, object]:
             "baris": len(singkatan),
             "sumber_per_baris": "kolom sumber pada singkatan.csv",
         },
+        "batas_wilayah": convert_batas(src),
     }
     (OUT / "sumber.json").write_text(json.dumps(sumber, indent=2, ensure_ascii=False) + "\n")
     return sumber

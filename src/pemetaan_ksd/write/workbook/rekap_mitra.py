@@ -1,16 +1,26 @@
-"""`Rekap Mitra`: per partner, how many usulan, of which kinds, from whom, bordering or not."""
+"""`Rekap Mitra`: per partner, how many usulan, of which kinds, from whom, bordering or not;
+under the table, on a page of its own, the peta kerja sama (CONTRACT section 5)."""
 
 from __future__ import annotations
 
+import io
+from typing import Any
+
 from pemetaan_ksd.merge import Konsolidasi
+from pemetaan_ksd.profile import Profil
 from pemetaan_ksd.write.workbook.table import Book, Col, TableSheet, write_table
 
 SHEET = "Rekap Mitra"
 _KEYS = ("mitra", "kode_wilayah_mitra", "jenis_mitra", "berbatasan", "jumlah",
          "jenis_kerja_sama", "perangkat_daerah", "anggaran")
+# The map is drawn at twice its size and shown at half (sharp in print): 1,000 px wide, within
+# the table's width, so that the page fitted to one page wide keeps the table's scale; a tall
+# map is shown smaller, to stay on one landscape page under the repeated header row.
+_SHOWN = 0.5
+_MAX_HEIGHT_PX = 640
 
 
-def add_sheet(book: Book, kons: Konsolidasi) -> None:
+def add_sheet(book: Book, kons: Konsolidasi, profil: Profil | None = None) -> None:
     cols = [Col("No", 5, "int"), Col("Calon Mitra", 32), Col("Kode Wilayah", 9, "center"),
             Col("Jenis Mitra", 22), Col("Berbatasan", 10, "center"),
             Col("Jumlah Usulan", 9, "int", True), Col("Jenis Kerja Sama", 26),
@@ -18,9 +28,40 @@ def add_sheet(book: Book, kons: Konsolidasi) -> None:
             Col("Anggaran per Tahun (Rp)", 18, "money", True)]
     rows = [(i, *v) for i, v in
             enumerate(kons.rekap_mitra[list(_KEYS)].itertuples(index=False, name=None), 1)]
-    write_table(book, TableSheet(
+    ws, placed = write_table(book, TableSheet(
         SHEET, cols, rows, f"REKAPITULASI CALON MITRA KERJA SAMA DAERAH TAHUN {kons.tahun}",
         "Berbatasan: Ya atau Tidak untuk mitra daerah; tanda - untuk mitra bukan daerah",
         footer=f"Rekap Mitra Tahun {kons.tahun}",
         empty=f"Belum ada usulan yang diterima untuk tahun {kons.tahun}.", totals=True,
         freeze_col=2))
+    if profil is not None:
+        add_map(book, ws, placed.end + 1, kons, profil)
+
+
+def add_map(book: Book, ws: Any, row: int, kons: Konsolidasi, profil: Profil) -> None:
+    """The map under the table from `row`, on a new printed page; a sentence instead when
+    there is nothing to draw or it cannot be drawn (the workbook is written whole anyway)."""
+    from pemetaan_ksd.peta import peta_kerja_sama
+    from pemetaan_ksd.peta.png import PetaError, render
+
+    peta = peta_kerja_sama(kons, profil)
+    ws.set_h_pagebreaks([row])
+    sentence = peta.keterangan
+    png = None
+    if peta.svg is not None:
+        try:
+            png = render(peta.svg)
+        except PetaError as exc:
+            sentence = f"Peta kerja sama tidak dapat digambar di buku kerja ini: {exc}."
+    ws.write_string(row, 0, sentence, book.st.note)
+    if png is not None:
+        scale = min(_SHOWN, _MAX_HEIGHT_PX / _png_height(png))
+        ws.insert_image(row + 1, 0, "peta_kerja_sama.png", {
+            "image_data": io.BytesIO(png), "x_scale": scale, "y_scale": scale,
+            "x_offset": 4, "y_offset": 6, "object_position": 3,
+            "description": peta.keterangan})
+
+
+def _png_height(png: bytes) -> int:
+    """The height in pixels a PNG's header gives (bytes 20-23 of the IHDR chunk)."""
+    return max(int.from_bytes(png[20:24], "big"), 1)

@@ -85,7 +85,7 @@ def _write_workbook(tmp: Path, kons: Konsolidasi, report: Report, profil: Profil
     daftar.add_sheet(book, kons)
     rekap_urusan.add_sheet(book, kons)
     rekap_opd.add_sheet(book, kons)
-    rekap_mitra.add_sheet(book, kons)
+    rekap_mitra.add_sheet(book, kons, profil)
     perbaikan.add_sheet(book, kons)
     status.add_sheet(book, kons)
     info.add_sheet(book, kons, report)

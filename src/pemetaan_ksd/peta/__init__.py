@@ -1,0 +1,46 @@
+"""Peta kerja sama: the map of who cooperates with whom (CONTRACT section 5).
+
+`peta_kerja_sama(kons, profil)` draws the map of a year's accepted usulan as one SVG (the HTML
+report shows it as it is); `png.render(svg)` turns it into the picture of the consolidated
+workbook's `Rekap Mitra` sheet. Loaded only by the commands that draw it: `--help` and
+`validasi` never import this package nor the outlines (reference/batas.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pemetaan_ksd.merge import Konsolidasi
+from pemetaan_ksd.peta import adegan, svg
+from pemetaan_ksd.peta.isi import isi_peta
+from pemetaan_ksd.profile import Profil
+from pemetaan_ksd.reference import Wilayah
+
+
+@dataclass(frozen=True)
+class Peta:
+    """The map of one year, or the sentence that says why there is none."""
+
+    svg: str | None  # None: no accepted usulan names a daerah
+    keterangan: str  # one sentence: what the map shows, or why it is not drawn
+
+
+def peta_kerja_sama(kons: Konsolidasi, profil: Profil, wilayah: Wilayah | None = None) -> Peta:
+    """The map of `kons`'s accepted usulan for `profil`'s daerah."""
+    if wilayah is None:
+        wilayah = profil.referensi().wilayah
+    isi = isi_peta(kons, profil, wilayah)
+    nama = profil.daerah.nama_lengkap
+    if isi.kosong:
+        return Peta(None, f"Peta kerja sama tidak digambar: belum ada usulan yang diterima untuk "
+                          f"tahun {kons.tahun} dengan mitra daerah.")
+    try:
+        scene = adegan.susun(isi, wilayah)
+    except ValueError as exc:  # no outline for this daerah in the packaged data
+        return Peta(None, f"Peta kerja sama tidak digambar: {exc}.")
+    judul = f"PETA KERJA SAMA DAERAH {nama.upper()} TAHUN {kons.tahun}"
+    sub = "Mitra daerah pada usulan yang diterima, diarsir menurut jumlah usulan"
+    jumlah = sum(m.jumlah for m in isi.mitra_daerah)
+    return Peta(svg.render(scene, judul, sub),
+                f"Peta kerja sama: {nama}, daerah yang berbatasan, dan {len(isi.mitra_daerah)} "
+                f"mitra daerah dalam {jumlah} usulan yang diterima untuk tahun {kons.tahun}.")
