@@ -152,6 +152,37 @@ def test_the_same_parts_without_a_dtd_are_read(tmp_path: Path) -> None:
     assert (sub.identity.values["nama_opd"], len(sub.rows)) == ("Dinas Lingkungan Hidup", 1)
 
 
+_SST = "xl/sharedStrings.xml"
+_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+
+
+@pytest.mark.parametrize(("prolog", "detail"), [
+    pytest.param(_DECLARATION + b"\n<!-- dari Excel -->\n" + hf.XXE.encode(),
+                 f"bagian {_SST} {DTD}", id="komentar-lalu-dtd"),
+    pytest.param(b"\xef\xbb\xbf" + _DECLARATION + hf.BOMB.encode(), f"bagian {_SST} {DTD}",
+                 id="bom-utf8"),
+    pytest.param(_DECLARATION + b"<!--" + b" " * 70_000 + b"-->",
+                 f"pembuka XML bagian {_SST} lebih dari 64 KB, tidak seperti yang ditulis Excel "
+                 "maupun LibreOffice; demi keamanan berkas tidak dibuka", id="pembuka-panjang"),
+    pytest.param(_DECLARATION + b"\n<!-- " + b"x" * 1000 + b" -->\n", None, id="komentar-biasa"),
+])
+def test_what_may_stand_before_the_root_element(tmp_path: Path, prolog: bytes,
+                                                detail: str | None) -> None:
+    parts = hf.xlsx_parts(tmp_path / "a.xlsx")
+    root = parts[_SST][parts[_SST].index(b"<sst"):]
+    path = hf.write_xlsx(tmp_path / "b.xlsx", {**parts, _SST: prolog + root})
+    assert read_submission(path).read_error == (detail and ReadError(RUSAK, detail))
+
+
+def test_a_dtd_in_a_part_written_in_utf16(tmp_path: Path) -> None:
+    parts = hf.xlsx_parts(tmp_path / "a.xlsx")
+    xml = parts[_SST].decode().replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    xml = xml.replace("?>", "?>" + hf.XXE, 1)
+    for encoded in (xml.encode("utf-16"), xml.encode("utf-16-be")):  # with and without a BOM
+        path = hf.write_xlsx(tmp_path / "c.xlsx", {**parts, _SST: encoded})
+        assert read_submission(path).read_error == ReadError(RUSAK, f"bagian {_SST} {DTD}")
+
+
 # Measured: what each library does with each poisoned part when nothing stands before it.
 # calamine never expands an entity: it stops at the reference where it reads the part (the
 # shared strings, the workbook and the number formats on opening, a sheet when it is built)

@@ -21,7 +21,7 @@ from pemetaan_ksd.read import reasons
 from pemetaan_ksd.read.cfb import MAGIC as CFB_MAGIC
 from pemetaan_ksd.read.cfb import CfbError, CompoundFile
 from pemetaan_ksd.read.reasons import Unreadable
-from pemetaan_ksd.read.safexml import doctype_part
+from pemetaan_ksd.read.safexml import MAX_PROLOG, doctype_part
 from pemetaan_ksd.read.scan_xlsx import WORKBOOK_PART
 
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -82,11 +82,15 @@ def safe_to_load_whole(data: bytes) -> bool:
 
 
 def _no_doctype(archive: zipfile.ZipFile, data: bytes) -> None:
-    part = doctype_part(archive, data)
-    if part is not None:
-        raise Unreadable(reasons.RUSAK, f"bagian {part} memuat deklarasi DTD (entitas XML), "
-                         "yang tidak pernah ditulis Excel maupun LibreOffice; demi keamanan "
-                         "berkas tidak dibuka")
+    hazard = doctype_part(archive, data)
+    if hazard is not None and hazard.long_prolog:
+        raise Unreadable(reasons.RUSAK, f"pembuka XML bagian {hazard.part} lebih dari "
+                         f"{MAX_PROLOG // 1024} KB, tidak seperti yang ditulis Excel maupun "
+                         "LibreOffice; demi keamanan berkas tidak dibuka")
+    if hazard is not None:
+        raise Unreadable(reasons.RUSAK, f"bagian {hazard.part} memuat deklarasi DTD (entitas "
+                         "XML), yang tidak pernah ditulis Excel maupun LibreOffice; demi "
+                         "keamanan berkas tidak dibuka")
 
 
 @dataclass
