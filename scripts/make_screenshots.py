@@ -1,6 +1,7 @@
 """Render the README's pictures from the real example files (a developer's tool, not a test).
 
-Needs LibreOffice (soffice), pdftoppm (poppler-utils) and rsvg-convert (librsvg2-bin).
+Needs LibreOffice (soffice), pdftoppm (poppler-utils) and rsvg-convert (librsvg2-bin); the
+map (peta-kerja-sama.png) only the package itself.
 Run from the repository root after scripts/generate_examples.py:
     python scripts/make_screenshots.py
 """
@@ -53,6 +54,25 @@ def _keep_leading_spaces(svg: str) -> str:
     return re.sub(r'(<text [^>]*?)x="([\d.]+)"([^>]*>)((?:&#160;)+)', shift, svg)
 
 
+def peta_kerja_sama(target: Path) -> Path:
+    """The map of the consolidated workbook's `Rekap Mitra`, made from the example's inbox as
+    `gabung masuk/ --pilih-terbaru` makes it (drawn by the program, rendered by resvg)."""
+    from pemetaan_ksd import api
+    from pemetaan_ksd.peta import peta_kerja_sama as draw
+    from pemetaan_ksd.peta.png import render
+
+    profil = api.open_profile(EXAMPLE / "ksd.toml")
+    inbox = sorted((EXAMPLE / "masuk").glob("*.xlsx"))
+    with tempfile.TemporaryDirectory() as tmp:
+        run = api.merge(inbox, Path(tmp) / "gabungan.xlsx", profil, pilih_terbaru=True)
+    assert run.konsolidasi is not None
+    peta = draw(run.konsolidasi, profil)
+    if peta.svg is None:
+        raise SystemExit(peta.keterangan)
+    target.write_bytes(render(peta.svg, zoom=1.0))
+    return target
+
+
 def workbook_page(workbook: Path, target: Path, page: int = 1) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         profile = Path(tmp) / "profil"
@@ -73,3 +93,4 @@ if __name__ == "__main__":
     print(workbook_page(EXAMPLE / "daftar_rencana_2025.xlsx", OUT / "daftar-rencana.png"))
     catatan = EXAMPLE / "catatan" / "dinkes_usulan_ksd_2025.catatan.xlsx"
     print(workbook_page(catatan, OUT / "catatan-validasi.png"))
+    print(peta_kerja_sama(OUT / "peta-kerja-sama.png"))

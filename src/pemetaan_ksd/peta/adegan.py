@@ -36,6 +36,7 @@ MAP_LEFT, MAP_TOP, MAP_WIDTH = 16.0, 72.0, 640.0
 MAP_MIN_HEIGHT, MAP_MAX_HEIGHT = 440.0, 600.0
 NORTH = Box(MAP_LEFT + MAP_WIDTH - 44, MAP_TOP + 8, MAP_LEFT + MAP_WIDTH - 8, MAP_TOP + 62)
 _MARGIN = 0.04  # of the frame's extent, on every side
+LETTER_SPACING = 1.0  # of the provinsi names, pixels
 _CONTEXT_DEG = 0.25  # around a partner outside this provinsi: some of its provinsi
 
 
@@ -263,14 +264,21 @@ def _requests(isi: IsiPeta, shapes: Iterable[Bentuk], proj: Projection,
         elif s.peran == LATAR:
             minta = Permintaan(kode, (s.daerah.nama_pendek,), 9.0, False, anchor, s.rings,
                                False, "l-latar")
-            context.append(((0, kode), minta))
+            context.append(((1, kode), minta))
         else:  # this provinsi's outline, or another provinsi
             caps = s.daerah.nama.upper()
             if s.peran == MITRA:
                 caps += f" ({s.jumlah})"
+            words = caps.split(" ")
+            lines = (" ".join(words[:len(words) // 2]), " ".join(words[len(words) // 2:]))
+            spots = _grid(s.rings, proj.frame, named, n=10)
+            if spots:  # away from the daerah that have names of their own
+                anchor, spots = spots[0], spots[1:]
             minta = Permintaan(kode, (caps,), 10.0, s.peran == MITRA, anchor, s.rings, False,
-                               "l-provinsi", spots)
-            context.append(((1 if s.peran == MITRA else 2, kode), minta))
+                               "l-provinsi", spots, lines if len(words) > 1 else (),
+                               LETTER_SPACING)
+            own = kode == isi.provinsi.kode
+            context.append(((0 if own else 2, kode), minta))
     important.sort(key=lambda item: item[0])
     context.sort(key=lambda item: item[0])
     return [m for _, m in important], [m for _, m in context]

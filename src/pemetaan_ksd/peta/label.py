@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pemetaan_ksd.peta import teks
 from pemetaan_ksd.peta.geometri import Box, Point, inside_any
@@ -37,6 +37,8 @@ class Permintaan:
     penting: bool  # True: a leader line or a number when it does not fit inside
     gaya: str  # the SVG class of the text
     kandidat: tuple[Point, ...] = ()  # other points inside the shape to try (large provinsi)
+    baris_lain: tuple[str, ...] = ()  # the same name on more lines, tried when `baris` fits nowhere
+    spasi: float = 0.0  # letter spacing, pixels
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,8 @@ class Label:
 
 
 def text_box(minta: Permintaan, centre: Point) -> Box:
-    w = max(teks.width(line, minta.size, minta.bold) for line in minta.baris) + 2 * PAD
+    w = max(teks.width(line, minta.size, minta.bold) + len(line) * minta.spasi
+            for line in minta.baris) + 2 * PAD
     h = len(minta.baris) * minta.size * LINE + PAD
     return Box(centre[0] - w / 2, centre[1] - h / 2, centre[0] + w / 2, centre[1] + h / 2)
 
@@ -73,11 +76,14 @@ class Placer:
         return label
 
     def inside(self, minta: Permintaan) -> Label | None:
-        """The label inside its shape, at its point or one of the other points offered."""
-        for centre in (minta.anchor, *minta.kandidat):
-            box = text_box(minta, centre)
-            if self.free(box) and _box_in_shape(box, minta.rings):
-                return self._take(Label(minta, *centre, box))
+        """The label inside its shape, at its point or one of the other points offered, on
+        its lines or else on its other lines."""
+        forms = [minta] + ([replace(minta, baris=minta.baris_lain)] if minta.baris_lain else [])
+        for form in forms:
+            for centre in (form.anchor, *form.kandidat):
+                box = text_box(form, centre)
+                if self.free(box) and _box_in_shape(box, form.rings):
+                    return self._take(Label(form, *centre, box))
         return None
 
     def outside(self, minta: Permintaan, avoid: Sequence[Point] = ()) -> Label | None:

@@ -10,7 +10,7 @@ in an HTML page.
 from __future__ import annotations
 
 from pemetaan_ksd.peta import panel, teks
-from pemetaan_ksd.peta.adegan import MITRA, NORTH, PROVINSI_LAIN, Adegan, Bentuk
+from pemetaan_ksd.peta.adegan import LETTER_SPACING, MITRA, NORTH, PROVINSI_LAIN, Adegan, Bentuk
 from pemetaan_ksd.peta.gaya import FILL, HATCH_ID, PARTNER_PROVINSI_STROKE, STROKE
 from pemetaan_ksd.peta.geometri import path_data
 from pemetaan_ksd.peta.kelas import kelas_of
@@ -25,7 +25,7 @@ HALO: Attrs = {"stroke": "#ffffff", "stroke-width": 3.0, "stroke-linejoin": "rou
         "paint-order": "stroke", "fill": "#111111", "text-anchor": "middle"}
 LABEL_STYLE: dict[str, Attrs] = {"l-sendiri": {}, "l-mitra": {}, "l-tetangga": {},
                "l-latar": {"fill": "#666666"},
-               "l-provinsi": {"fill": "#555555", "letter-spacing": 1.0}}
+               "l-provinsi": {"fill": "#555555", "letter-spacing": LETTER_SPACING}}
 
 
 def render(adegan: Adegan, judul: str, sub: str) -> str:
