@@ -62,7 +62,7 @@ def test_one_shape_per_daerah_with_its_role_and_class(wilayah: Wilayah) -> None:
     _, root = draw(isi, wilayah)
     by_code = shapes(root)
     assert by_code["63.03"].attrib["data-peran"] == "sendiri"
-    assert by_code["63.03"].attrib["fill"] == "url(#peta-arsir)"
+    assert by_code["63.03"].attrib["fill"] == "url(#peta-kerja-sama-arsir)"
     for d in isi.tetangga:
         role = "mitra" if d.kode in BANJAR else "tetangga"
         assert by_code[d.kode].attrib["data-peran"] == role, d.kode
@@ -174,6 +174,15 @@ def test_a_provinsi_profile_draws_itself_and_its_neighbours(wilayah: Wilayah) ->
     assert by_code["64"].attrib["data-peran"] == "tetangga"
     assert by_code["63.03"].attrib["data-peran"] == "mitra"
     assert by_code["63.09"].attrib["fill"] == "none"  # its kab/kota: lines over the hatching
+
+
+def test_ids_fit_inline_in_a_page(wilayah: Wilayah) -> None:
+    """The HTML report shows the SVG as it is: its ids must not meet the page's own."""
+    _, root = draw(isi_for(wilayah, "63.03", BANJAR), wilayah)
+    ids = [e.attrib["id"] for e in root.iter() if "id" in e.attrib]
+    assert ids and all(i.startswith("peta-kerja-sama-") for i in ids)
+    assert len(ids) == len(set(ids))
+    assert not root.attrib["width"].endswith("%") and "viewBox" in root.attrib
 
 
 def test_label_names() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pemetaan_ksd.peta.adegan import LATAR, MITRA, PROVINSI, PROVINSI_LAIN, SENDIRI, TETANGGA
 
-HATCH_ID = "peta-arsir"  # this daerah: orange hatching, dark in grey print too
+HATCH_ID = "peta-kerja-sama-arsir"  # this daerah: orange hatching, dark in grey print too
 FILL = {SENDIRI: f"url(#{HATCH_ID})", TETANGGA: "#ffffff", LATAR: "#f5f5f5",
         PROVINSI_LAIN: "#e0e0e0", PROVINSI: "none"}
 STROKE = {SENDIRI: ("#1a1a1a", 1.8), MITRA: ("#404040", 0.8), TETANGGA: ("#404040", 1.0),

@@ -35,8 +35,8 @@ def render(adegan: Adegan, judul: str, sub: str) -> str:
     height = max(note_bottom, side_bottom) + 12
     frame = adegan.proj.frame
     body = [
-        el("title", {"id": "peta-judul"}, esc(f"{judul} {sub}")),
-        el("desc", {"id": "peta-uraian"}, esc(panel.description(adegan))),
+        el("title", {"id": "peta-kerja-sama-judul"}, esc(f"{judul} {sub}")),
+        el("desc", {"id": "peta-kerja-sama-uraian"}, esc(panel.description(adegan))),
         _defs(),
         el("rect", {"x": 0.0, "y": 0.0, "width": WIDTH, "height": height, "fill": "#ffffff"}),
         text(frame.x0, 28.0, judul, dict(TITLE_STYLE)),
@@ -50,9 +50,10 @@ def render(adegan: Adegan, judul: str, sub: str) -> str:
         side,
     ]
     head: Attrs = {"xmlns": "http://www.w3.org/2000/svg", "width": WIDTH, "height": height,
-            "viewBox": f"0 0 {WIDTH:g} {height:g}", "role": "img",
-            "aria-labelledby": "peta-judul peta-uraian", "class": "peta-kerja-sama",
-            "font-family": teks.FONT_FAMILY}
+                   "viewBox": f"0 0 {WIDTH:g} {height:g}", "role": "img",
+                   "aria-labelledby": "peta-kerja-sama-judul peta-kerja-sama-uraian",
+                   "class": "peta-kerja-sama", "font-family": teks.FONT_FAMILY,
+                   "style": "max-width:100%;height:auto"}  # inline in a page: as wide as it
     return el("svg", head, "\n".join(body)) + "\n"
 
 
