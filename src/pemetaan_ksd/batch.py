@@ -21,6 +21,7 @@ from pathlib import Path
 
 from pemetaan_ksd import __version__, batch_folder, result_codec
 from pemetaan_ksd.errors import InputError
+from pemetaan_ksd.inert import inert
 from pemetaan_ksd.inputs import collect_inputs
 from pemetaan_ksd.ledger import Ledger
 from pemetaan_ksd.model import FileResult
@@ -253,6 +254,7 @@ def _outcomes(report: Report, seen: _Seen, fresh: set[str]) -> list[FileOutcome]
 
 
 def _log_line(when: dt.datetime, run_id: int, outcome: FileOutcome) -> str:
+    """One line of proses.log; the file name inert (an ESC in it would act on `tail -f`)."""
     status = f" {outcome.status}" if outcome.status else ""
     return f"{when.isoformat(timespec='seconds')} proses={run_id} {outcome.state}{status} " \
-           f"{outcome.path}"
+           f"{inert(outcome.path)}"

@@ -17,6 +17,7 @@ import pemetaan_ksd
 from pemetaan_ksd.api import Interrupted, UsageError, signals_raise
 from pemetaan_ksd.cli import cmd_demo, cmd_periksa, cmd_profil, cmd_proses, i18n
 from pemetaan_ksd.cli.i18n import ClickUsageError
+from pemetaan_ksd.cli.inert import inert_lines
 from pemetaan_ksd.cli.lazy import lazy
 
 if TYPE_CHECKING:
@@ -133,7 +134,9 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def _internal_fault() -> int:
-    details = traceback.format_exc()
+    # A traceback may quote a file's content (a value, a sheet or file name): shown inert, line
+    # breaks kept, on the screen and in the log an analyst is asked to open.
+    details = inert_lines(traceback.format_exc())
     if _state["debug"]:
         sys.stderr.write(details)
     log = Path(tempfile.gettempdir()) / LOG_NAME
