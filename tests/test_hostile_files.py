@@ -54,7 +54,7 @@ EXPECTED: dict[str, ReadError] = {
     "bom-awalan.ods": ReadError(RUSAK, f"bagian content.xml {DTD}"),
     "baris-200000.xlsx": ReadError(TERLALU_BESAR, "lembar Usulan terisi sampai sel AH200007, "
                                                   "yaitu baris 200.007; batas 10.000 baris"),
-    "lembar-1gb.xlsx": ReadError(TERLALU_BESAR, "satu bagian terurai 1.024 MB, batas 200 MB"),
+    "lembar-1gb.xlsx": ReadError(TERLALU_BESAR, "satu bagian terurai 1.024 MB, batas 50 MB"),
     "dusta-lembar.xlsx": ReadError(RUSAK, "isi bagian xl/worksheets/sheet3.xml tidak sesuai "
                                           "dengan daftar isi zip"),
     "putar-direktori.xls": ReadError(RUSAK, "struktur berkas .xls: rantai sektor rusak atau "
@@ -232,6 +232,20 @@ def test_a_part_only_openpyxl_reads_lying_about_its_size(tmp_path: Path) -> None
     plain_report = validate([plain], PROFIL)
     usual = _python_peak(lambda: build_feedback(plain_report.files[0], plain_report, PROFIL))
     assert peak < usual + 20 * 1024 * 1024, (peak, usual)  # not the 1 GiB it holds
+
+
+def test_a_file_too_large_to_copy_gets_the_notes_saying_why(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = build_submission(tmp_path / "besar.xlsx", [good_row(calon_mitra="-")])
+    report = validate([path], PROFIL)
+    monkeypatch.setattr(safety, "MAX_COPY_XML_BYTES", 10 * 1024)
+    copy = build_feedback(report.files[0], report, PROFIL)
+    assert copy.sheetnames == ["Catatan Validasi"]
+    texts = [str(c.value) for row in copy.worksheets[0].iter_rows() for c in row if c.value]
+    assert any("terlalu besar untuk disalin dengan tanda pada setiap selnya (isi XML terurai"
+               in t and "batas 0 MB)" in t for t in texts), texts
+    findings = report.files[0].findings
+    assert findings and all(any(f.message in t for t in texts) for f in findings)
 
 
 def test_the_lying_part_costs_what_it_claims(inbox: Path) -> None:

@@ -19,11 +19,14 @@ import re
 import struct
 import zipfile
 from collections.abc import Sequence
-from typing import IO
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_ZIP_ENTRIES = 10_000
-MAX_ZIP_ENTRY_BYTES = 200 * 1024 * 1024
+# One part unpacked. The reader scans a sheet's XML whole, and calamine holds the shared strings
+# whole (measured: a 190 MB sheet of small cells took 34 s and 1.6 GB to scan and refuse, a
+# 49 MB one 9 s and 440 MB; a 190 MB sharedStrings.xml 650 MB). A sheet of 10,000 rows of the
+# template's 34 columns, as Excel writes it, is about 15 MB.
+MAX_ZIP_ENTRY_BYTES = 50 * 1024 * 1024
 MAX_ZIP_TOTAL_BYTES = 500 * 1024 * 1024
 # zipfile builds an object per entry of the central directory before anything can count them
 # (measured: 1,000,000 empty entries in a 92 MB file took 14 s and 600 MB), so the directory's
@@ -38,10 +41,10 @@ MAX_GRID_CELLS = 5_000_000
 # rest of a run works row by row (the rules, the feedback copy, the consolidated workbook), so
 # this bounds it: 10,000 rows of the 34 columns load in openpyxl in about 10 s and 200 MB.
 MAX_SHEET_ROWS = 10_000
-# The feedback copy is the submission loaded whole by openpyxl (measured: ~25 us and ~500 bytes
-# a cell to load, as much again to save). A submission whose XML parts unpack to more than this
-# gets a copy rebuilt on the template from the values the reader read (write/feedback.py).
-MAX_COPY_XML_BYTES = 32 * 1024 * 1024
+# The feedback copy is the submission loaded whole by openpyxl, or rebuilt cell by cell from
+# the values read (measured: 8 MB of sheet XML, 317,000 cells, loaded in 7 s and saved in 7 s
+# more, 200 MB). Past this, XML parts unpacked (an .xls: the file), the copy holds the notes only.
+MAX_COPY_XML_BYTES = 16 * 1024 * 1024
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 _END_RECORD = b"PK\x05\x06"
 _END_RECORD_SIZE = 22
@@ -68,17 +71,9 @@ def check_file_size(size: int) -> str | None:
     return None
 
 
-def check_zip(source: IO[bytes]) -> str | None:
-    """What is too large when the zip's central directory promises more than is safe to unpack.
-
-    Raises zipfile.BadZipFile when the central directory cannot be read.
-    """
-    with zipfile.ZipFile(source) as archive:
-        return check_zip_entries(archive.infolist())
-
-
 def check_zip_entries(entries: Sequence[zipfile.ZipInfo]) -> str | None:
-    """As check_zip, for the entries of an archive already opened."""
+    """What is too large when the zip's central directory promises more than is safe to
+    unpack (its entries, as zipfile read them), else None."""
     if len(entries) > MAX_ZIP_ENTRIES:
         count, limit = _thousands(len(entries)), _thousands(MAX_ZIP_ENTRIES)
         return f"{count} bagian, batas {limit}"
@@ -111,10 +106,17 @@ def check_zip_directory(data: bytes) -> str | None:
 
 
 def check_copy_size(entries: Sequence[zipfile.ZipInfo]) -> str | None:
-    """What is too large for the feedback copy to load whole, else None."""
+    """What is too large for the feedback copy to copy, else None."""
     xml = sum(e.file_size for e in entries if e.filename.casefold().endswith(_XML_SUFFIXES))
     if xml > MAX_COPY_XML_BYTES:
         return f"isi XML terurai {_mb(xml)}, batas {_mb(MAX_COPY_XML_BYTES)}"
+    return None
+
+
+def check_copy_bytes(size: int) -> str | None:
+    """As check_copy_size, for a file that is no zip (an .xls): its size."""
+    if size > MAX_COPY_XML_BYTES:
+        return f"ukuran {_mb(size)}, batas {_mb(MAX_COPY_XML_BYTES)}"
     return None
 
 

@@ -2,7 +2,8 @@
 
 Public: read_submission, find_sheet, the reason categories of `Submission.read_error`,
 read_grids (a workbook's sheets as the reader sees their cells, for the feedback copy), and
-safe_to_load_whole (whether the feedback copy may let openpyxl parse a file whole).
+for the feedback copy too, safe_to_load_whole (whether openpyxl may parse a file whole) and
+too_large_to_copy.
 """
 
 from pemetaan_ksd.read.grid import HeaderRow, RawValue, SheetGrid, read_grids
@@ -15,7 +16,7 @@ from pemetaan_ksd.read.reasons import (
     TIDAK_DAPAT_DIAKSES,
     TIDAK_DIDUKUNG,
 )
-from pemetaan_ksd.read.sniff import safe_to_load_whole
+from pemetaan_ksd.read.sniff import safe_to_load_whole, too_large_to_copy
 from pemetaan_ksd.read.submission import find_sheet, hash_file, read_submission
 
 __all__ = [
@@ -34,4 +35,5 @@ __all__ = [
     "read_grids",
     "read_submission",
     "safe_to_load_whole",
+    "too_large_to_copy",
 ]

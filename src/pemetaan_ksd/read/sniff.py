@@ -81,6 +81,17 @@ def safe_to_load_whole(data: bytes) -> bool:
     return True
 
 
+def too_large_to_copy(data: bytes) -> str | None:
+    """What makes `data` too large for the feedback copy to copy cell by cell (loaded whole,
+    or rebuilt from the values read), else None: its XML parts unpacked, or an .xls itself."""
+    if not data.startswith(_ZIP_MAGICS):
+        return safety.check_copy_bytes(len(data))
+    try:
+        return safety.check_copy_size(open_zip(data).infolist())
+    except (Unreadable, zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return None  # not the copy's to say: it is built from what the reader read
+
+
 def _no_doctype(archive: zipfile.ZipFile, data: bytes) -> None:
     hazard = doctype_part(archive, data)
     if hazard is not None and hazard.long_prolog:

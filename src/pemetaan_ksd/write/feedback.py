@@ -11,9 +11,10 @@ openpyxl parses every part of the file it loads, and the reader did not read the
 the reader checks the bytes again before openpyxl sees them (`safe_to_load_whole`): its zip
 limits, no DTD in any XML part (so no entity can expand and no external entity be fetched,
 whether or not openpyxl has defusedxml), every part unpacking to no more than its stated
-size, and XML small enough to load whole (safety.MAX_COPY_XML_BYTES). A file failing that is
-rebuilt from the values the reader read, as an .xls is, unless it changed since it was
-judged: the rebuild would then build grids the reader never measured, so it gets the notes.
+size. A file failing that is rebuilt from the values the reader read, as an .xls is, unless it
+changed since it was judged: the rebuild would then build grids the reader never measured, so
+it gets the notes. A file too large to copy cell by cell either way (XML parts unpacked past
+safety.MAX_COPY_XML_BYTES) gets the notes too, saying so.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from openpyxl import Workbook, load_workbook
 from pemetaan_ksd import safety
 from pemetaan_ksd.model import FileResult
 from pemetaan_ksd.profile import Profil
-from pemetaan_ksd.read import safe_to_load_whole
+from pemetaan_ksd.read import safe_to_load_whole, too_large_to_copy
 from pemetaan_ksd.report import Report
 from pemetaan_ksd.write.atomic import Staging, atomic_write_with
 from pemetaan_ksd.write.feedback_dropdowns import restore_dropdowns
@@ -43,6 +44,9 @@ SUFFIX = ".catatan.xlsx"
 OPENPYXL_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 _GONE = ("Berkas asli tidak dapat dibaca lagi saat salinan ini dibuat, sehingga salinan ini "
          "hanya memuat catatan di bawah.")
+_TOO_LARGE = ("Berkas yang dikirim terlalu besar untuk disalin dengan tanda pada setiap selnya "
+              "({rincian}), sehingga salinan ini hanya memuat catatan di bawah. Alamat sel pada "
+              "daftar ini tetap menunjuk sel pada berkas yang dikirim.")
 
 
 def write_feedback_copies(report: Report, out_dir: Path, profil: Profil,
@@ -105,16 +109,15 @@ def build_feedback(fr: FileResult, report: Report, profil: Profil) -> Workbook:
     facts = Facts(_nama_opd(fr, profil), fr.path.name)
     if fr.unreadable:
         return _notes_only(fr, report, facts.noting(UNREADABLE))
-    try:
-        with fr.path.open("rb") as handle:  # never more than the reader would have read
-            data = handle.read(safety.MAX_FILE_BYTES + 1)
-    except OSError:
+    data = _input_bytes(fr.path)
+    if data is None:
         return _notes_only(fr, report, facts.noting(_GONE))
     changed = hashlib.sha256(data).hexdigest() != fr.sha256
     if changed:
         facts = facts.noting(CHANGED)
-    if len(data) > safety.MAX_FILE_BYTES:
-        return _notes_only(fr, report, facts)
+    too_large = _too_large(data)
+    if too_large is not None:
+        return _notes_only(fr, report, facts.noting(_TOO_LARGE.format(rincian=too_large)))
     workbook = _open_marked(data, fr, profil) if _openpyxl_can(fr.path) else None
     if workbook is None and changed:  # rebuilding would read bytes the reader never measured
         return _notes_only(fr, report, facts)
@@ -126,6 +129,22 @@ def build_feedback(fr: FileResult, report: Report, profil: Profil) -> Workbook:
     targets = mark_findings(workbook, fr.findings, fr.usulan_sheet)
     add_findings_sheet(workbook, fr, report, facts, targets)
     return workbook
+
+
+def _input_bytes(path: Path) -> bytes | None:
+    """The input's bytes, never more than the reader would read (one byte past its limit, to
+    tell a file that grew since); None when it cannot be read any more."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(safety.MAX_FILE_BYTES + 1)
+    except OSError:
+        return None
+
+
+def _too_large(data: bytes) -> str | None:
+    if len(data) > safety.MAX_FILE_BYTES:
+        return f"ukuran lebih dari {safety.MAX_FILE_BYTES // (1024 * 1024)} MB"
+    return too_large_to_copy(data)
 
 
 def _openpyxl_can(path: Path) -> bool:
