@@ -43,7 +43,7 @@ def test_ksd501_without_choice_every_file_of_the_opd_is_rejected() -> None:
     for result in (first, second):
         assert cells(result.findings) == [("KSD501", None)]
         assert result.status is FileStatus.TIDAK_VALID and result.accepted_rows == []
-        assert "masuk/dlh.xlsx, masuk/dlh (1).xlsx" in result.findings[0].message
+        assert "masuk/dlh (1).xlsx, masuk/dlh.xlsx" in result.findings[0].message  # by name
 
 
 def test_ksd501_pilih_terbaru_keeps_the_newest_by_tanggal_pengisian() -> None:

@@ -141,7 +141,7 @@ def berkas_ganda(batch: Batch, ctx: Context) -> Iterator[Keyed]:
                             index)
             continue
         in_order = sorted(group)
-        berkas = ", ".join(files[i].display_path for i in in_order)
+        berkas = ", ".join(sorted(files[i].display_path for i in group))  # not input order
         for index in in_order:
             yield Keyed(KSD501(opd=opd_label(files[index]), tahun=tahun, berkas=berkas), index)
 
@@ -164,7 +164,8 @@ def sama_antar_opd(batch: Batch, ctx: Context) -> Iterator[Keyed]:
         if len(by_opd) < 2:
             continue  # the usual case: one OPD only (repeats in one file are KSD503)
         for opd, own in by_opd.items():
-            others = [e for other, rows in by_opd.items() if other != opd for e in rows]
+            others = sorted((e for other, rows in by_opd.items() if other != opd for e in rows),
+                            key=lambda e: _entry_order(batch.files, e))
             text = _others_text(batch.files, others)
             for index, number in own:
                 owner = batch.files[index]
@@ -177,6 +178,13 @@ def sama_antar_opd(batch: Batch, ctx: Context) -> Iterator[Keyed]:
 
 def _opd(result: FileResult) -> str:
     return result.kode_opd or result.display_path
+
+
+def _entry_order(files: Sequence[FileResult], entry: tuple[int, int]) -> tuple[str, str, int, str]:
+    """The others are named by OPD, file content and row: the same text whatever the order
+    of the inputs and their names (which come last, for files of the same bytes)."""
+    result = files[entry[0]]
+    return (_opd(result), result.sha256, result.rows[entry[1]].excel_row, result.display_path)
 
 
 MAX_OTHERS_NAMED = 5
