@@ -25,10 +25,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pemetaan_ksd.merge import Konsolidasi, build_konsolidasi
+from pemetaan_ksd.model import FileResult
 from pemetaan_ksd.profile import load_profile
 from pemetaan_ksd.report import Report
-from pemetaan_ksd.validate import validate
+from pemetaan_ksd.validate import check_across, check_submission, validate
 from propkit import examples
+from rowkit import GOOD, ctx, identitas, submission
 from workbooks import PARTNERS, build_submission, good_row
 
 PROFIL = load_profile(None)
@@ -197,3 +199,24 @@ def test_merging_depends_neither_on_the_order_of_the_files_nor_on_their_names(
     assert one.rekonsiliasi == other.rekonsiliasi
     pd.testing.assert_frame_equal(one.rekap_urusan, other.rekap_urusan)
     pd.testing.assert_frame_equal(one.rekap_mitra, other.rekap_mitra)
+
+
+def test_ksd502_names_the_others_alike_whatever_the_order_of_the_files() -> None:
+    """The example the property above found: three OPD send the same usulan; each file's
+    KSD502 named the other two in the order the files were given."""
+    def sent(index: int) -> FileResult:
+        kode, nama = OPD[index]
+        sub = submission([dict(GOOD)], path=f"masuk/{index}.xlsx",
+                         ident=identitas(kode_opd=kode, nama_opd=nama))
+        sub.sha256 = f"{index}" * 64
+        return check_submission(sub, ctx(), f"masuk/{index}.xlsx")
+
+    files = [sent(i) for i in range(3)]
+
+    def texts(order: list[int]) -> dict[str, list[str]]:
+        done = check_across([files[i] for i in order], ctx()).files
+        return {r.display_path: [f.message for f in r.findings if f.code == "KSD502"]
+                for r in done}
+
+    assert texts([0, 1, 2]) == texts([2, 0, 1]) == texts([1, 2, 0])
+    assert all(len(found) == 1 for found in texts([0, 1, 2]).values())
