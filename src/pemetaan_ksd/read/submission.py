@@ -103,10 +103,23 @@ def _load_guarded(data: bytes) -> _Loaded | ReadError:
         return ReadError(reasons.KATA_SANDI)
     except _DAMAGED:
         return ReadError(reasons.RUSAK)
+    except ValueError as exc:  # zipfile seeking where a damaged directory points (-1)
+        if not _raised_in_zipfile(exc):
+            raise
+        return ReadError(reasons.RUSAK)
     except BaseException as exc:  # a Rust panic inside calamine arrives as PanicException
         if type(exc).__name__ != "PanicException":
             raise
         return ReadError(reasons.RUSAK)
+
+
+def _raised_in_zipfile(exc: BaseException) -> bool:
+    """Whether the innermost Python frame of `exc` is zipfile's own (a ValueError elsewhere is
+    a fault of ours, not of the file)."""
+    frame = exc.__traceback__
+    while frame is not None and frame.tb_next is not None:
+        frame = frame.tb_next
+    return frame is not None and frame.tb_frame.f_globals.get("__name__") == "zipfile"
 
 
 def _os_detail(exc: OSError) -> str:
