@@ -1,9 +1,11 @@
 """The long fuzzing run, for developers (the suite runs a fixed, small number of mutants).
 
-    python scripts/fuzz.py --kali 20000             # hypothesis: 20,000 mutants of each test
+    python scripts/fuzz.py --kali 20000             # hypothesis: 20,000 mutants (a fifth as
+                                                    # many through the command line too)
     python scripts/fuzz.py --atheris --detik 3600   # atheris (coverage-guided), if installed
 
-Both use tests/fuzzkit.py: the same seeds (valid .xlsx, .ods, .xls submissions built in code), the
+Both use tests/fuzzkit.py: the same seeds (valid .xlsx, .ods, .xls submissions built in code;
+for atheris also LibreOffice's saves of tests/corpus.py when they are cached), the
 same oracle (read_submission and validate never raise, an unreadable file is one KSD101, the
 command line never exits 3 and its feedback copy opens). The hypothesis run shrinks a failure
 and prints the draws that make the mutant; the atheris run writes it to `crash-*` in the
@@ -14,6 +16,8 @@ program. atheris needs `pip install atheris` (a wheel exists for CPython 3.11 on
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -47,6 +51,12 @@ def run_atheris(seconds: int, extra: list[str]) -> int:
     corpus.mkdir()
     for index, kind in enumerate(kinds):  # the first byte chooses the kind of file
         (corpus / kind).write_bytes(bytes([index]) + fuzz.seeds()[kind])
+    import corpus as real  # LibreOffice's saves of the real-client corpus, when cached
+
+    for case, files in (real.corpus_files(None) or {}).items():
+        for fmt in ("xlsx", "ods", "xls"):
+            data = bytes([kinds.index(fmt)]) + files[fmt].read_bytes()
+            (corpus / f"{case}-{fmt}").write_bytes(data)
 
     def one_input(data: bytes) -> None:
         if not data:
@@ -55,7 +65,9 @@ def run_atheris(seconds: int, extra: list[str]) -> int:
         work = Path(tempfile.mkdtemp(dir=folder))
         try:
             path = fuzz.check(data[1:], kind, work)
-            fuzz.check_cli(path, work / "catatan")
+            with contextlib.redirect_stdout(io.StringIO()), \
+                    contextlib.redirect_stderr(io.StringIO()):
+                fuzz.check_cli(path, work / "catatan")
         finally:
             shutil.rmtree(work, ignore_errors=True)
 

@@ -620,15 +620,21 @@ def _build(folder: Path, convert: Convert) -> None:
 def corpus_files(convert: Convert | None, root: Path | None = None
                  ) -> dict[str, dict[str, Path]] | None:
     """The corpus from the cache, else built with `convert` (soffice_convert_formats) and
-    cached; None when it is not cached and there is nothing to convert with."""
+    cached; None when it is not cached and there is nothing to convert with. A cache folder
+    that cannot be written is replaced by a temporary one (built again next time)."""
     root = root or cache_root()
     folder = root / f"corpus-{corpus_key()}"
     if (folder / "SELESAI").is_file():
         return _layout(folder)
     if convert is None:
         return None
-    root.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f"{folder.name}.", dir=root))
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f"{folder.name}.", dir=root))
+    except OSError:
+        root = Path(tempfile.mkdtemp(prefix="pemetaan-ksd-korpus-"))
+        folder = root / folder.name
+        work = Path(tempfile.mkdtemp(prefix=f"{folder.name}.", dir=root))
     try:
         _build(work, convert)
         (work / "SELESAI").write_text(dt.datetime.now().isoformat(), encoding="utf-8")
@@ -636,14 +642,20 @@ def corpus_files(convert: Convert | None, root: Path | None = None
             work.rename(folder)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    if not (folder / "SELESAI").is_file():
+        raise RuntimeError(f"korpus tidak tersimpan di {folder}")
     _prune(root, keep=folder)
     return _layout(folder)
 
 
-def _prune(root: Path, keep: Path, kept: int = 3) -> None:
-    """Leave the newest few corpora (other checkouts may use them), remove older ones."""
-    others = sorted((p for p in root.glob("corpus-*") if p.is_dir() and p != keep
-                     and "." not in p.name), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in others[kept - 1:]:
+def _prune(root: Path, keep: Path, kept: int = 3, stale: float = 3600.0) -> None:
+    """Leave the newest few corpora (other checkouts may use them), remove older ones, and
+    the half-built folders of runs stopped more than an hour ago."""
+    folders = [p for p in root.glob("corpus-*") if p.is_dir() and p != keep]
+    done = sorted((p for p in folders if "." not in p.name), key=lambda p: p.stat().st_mtime,
+                  reverse=True)
+    cutoff = dt.datetime.now().timestamp() - stale
+    for old in [*done[kept - 1:], *(p for p in folders if "." in p.name
+                                    and p.stat().st_mtime < cutoff)]:
         shutil.rmtree(old, ignore_errors=True)
 

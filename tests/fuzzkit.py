@@ -23,6 +23,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import time
 import warnings
 import zipfile
 from functools import cache
@@ -39,6 +40,9 @@ from pemetaan_ksd.write.report_json import report_to_json
 from workbooks import build_submission, usulan_rows
 
 PROFIL = load_profile(None)
+# Bounded time: a mutant of a seed of a few KB is read in milliseconds; far longer means a loop
+# or an expansion the program should refuse.
+MAX_SECONDS = 30.0
 SUFFIX = {"xlsx": ".xlsx", "xlsx_bersama": ".xlsx", "ods": ".ods", "xls": ".xls"}
 
 # --- seeds ------------------------------------------------------------------------------------
@@ -258,8 +262,11 @@ def check(data: bytes, kind: str, folder: Path) -> Path:
     exception) when the program misbehaves. Returns the file written."""
     path = folder / f"mutan{SUFFIX[kind]}"
     path.write_bytes(data)
+    started = time.perf_counter()
     sub = read_submission(path)
     report = validate([path], PROFIL)
+    took = time.perf_counter() - started
+    assert took < MAX_SECONDS, f"{took:.1f} s to read a {len(data):,}-byte file"
     if report.files:
         [result] = report.files
         if sub.read_error is not None:

@@ -3,7 +3,7 @@ found as a named regression (tests/fuzz_crashes.py).
 
 A longer run, for developers (hours, or over night):
 
-    python scripts/fuzz.py --kali 20000            # hypothesis, 20,000 mutants per test
+    python scripts/fuzz.py --kali 20000            # hypothesis, 20,000 mutants
     python scripts/fuzz.py --atheris --detik 3600  # coverage-guided, when atheris installs
 
 Both use the same seeds, mutations and oracle; a failure prints the mutant's bytes' recipe
