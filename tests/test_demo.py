@@ -147,7 +147,7 @@ def test_langkah_waits_for_enter_between_steps(
     for number, screen in enumerate(keyboard.screens, start=1):
         assert f"Langkah {number}." in screen and f"Langkah {number + 1}." not in screen
         assert "Tekan Enter" in screen
-    assert "Langkah 6." in capsys.readouterr().out
+    assert f"Langkah {api.JUMLAH_LANGKAH}." in capsys.readouterr().out
 
 
 def test_langkah_without_a_terminal_runs_every_step_and_says_so_first(

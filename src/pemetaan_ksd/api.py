@@ -12,7 +12,15 @@ from pemetaan_ksd.demo.langkah import DEFAULT_FOLDER as DEMO_FOLDER
 from pemetaan_ksd.demo.langkah import JUMLAH_LANGKAH, Langkah
 from pemetaan_ksd.errors import ProfileError, UsageError
 from pemetaan_ksd.interrupt import Interrupted, signals_raise
-from pemetaan_ksd.outputs import Outputs, Progress, Stage, check_outputs
+from pemetaan_ksd.outputs import (
+    Outputs,
+    Progress,
+    Stage,
+    check_outputs,
+    stage_callback,
+    stage_side_outputs,
+    step,
+)
 from pemetaan_ksd.runs import History, MergeRun, RunOptions, StatusRun, ValidationRun
 from pemetaan_ksd.write.atomic import Staging, atomic_write_bytes
 
@@ -93,16 +101,18 @@ def validate(
     pilih_terbaru: bool = False,
     report_path: Path | None = None,
     feedback_dir: Path | None = None,
+    html_path: Path | None = None,
     progress: Progress | None = None,
     options: RunOptions = _DEFAULTS,
 ) -> ValidationRun:
-    """Check every file; optionally write the JSON report and the feedback copies."""
-    outputs = Outputs(report_path=report_path, feedback_dir=feedback_dir)
+    """Check every file; optionally write the JSON report, the feedback copies and the HTML
+    report (all of them, or none)."""
+    outputs = Outputs(report_path=report_path, feedback_dir=feedback_dir, html=html_path)
     report = _validated(paths, profil, tahun, pilih_terbaru, progress, options, outputs)
     with Staging() as staging:
-        feedback, written = _stage_side_outputs(report, profil, outputs, staging, progress)
+        feedback, written = stage_side_outputs(report, profil, outputs, staging, progress)
         staging.commit()
-    return ValidationRun(report=report, feedback=feedback, report_path=written)
+    return ValidationRun(report=report, feedback=feedback, report_path=written, html=html_path)
 
 
 def merge(
@@ -114,6 +124,7 @@ def merge(
     pilih_terbaru: bool = False,
     report_path: Path | None = None,
     feedback_dir: Path | None = None,
+    html_path: Path | None = None,
     progress: Progress | None = None,
     options: RunOptions = _DEFAULTS,
 ) -> MergeRun:
@@ -123,7 +134,8 @@ def merge(
     none of them."""
     if output.suffix.lower() != ".xlsx":
         raise UsageError(f"Keluaran {output} harus berakhiran .xlsx, misalnya daftar_rencana.xlsx.")
-    outputs = Outputs(workbook=output, report_path=report_path, feedback_dir=feedback_dir)
+    outputs = Outputs(workbook=output, report_path=report_path, feedback_dir=feedback_dir,
+                      html=html_path)
     report = _validated(paths, profil, tahun, pilih_terbaru, progress, options, outputs,
                         absent_opd=True, meanwhile=_load_merging)
     from pemetaan_ksd.merge import build_konsolidasi
@@ -131,13 +143,14 @@ def merge(
 
     kons = build_konsolidasi(report, profil, profil.referensi(), report.tahun)
     with Staging() as staging:
-        feedback, written = _stage_side_outputs(report, profil, outputs, staging, progress)
-        _step(progress, Stage.WORKBOOK, 0, 1)
+        feedback, written = stage_side_outputs(report, profil, outputs, staging, progress,
+                                               kons, "gabung")
+        step(progress, Stage.WORKBOOK, 0, 1)
         write_workbook(output, kons, report, profil, staging)
-        _step(progress, Stage.WORKBOOK, 1, 1)
+        step(progress, Stage.WORKBOOK, 1, 1)
         staging.commit()
     return MergeRun(report=report, feedback=feedback, report_path=written, konsolidasi=kons,
-                    output=output)
+                    output=output, html=html_path)
 
 
 def _load_merging() -> None:
@@ -162,34 +175,6 @@ def status(
     return StatusRun(report=report, items=status_pengumpulan(report, profil))
 
 
-def _stage_side_outputs(report: Report, profil: Profil, outputs: Outputs, staging: Staging,
-                        progress: Progress | None) -> tuple[list[Path], Path | None]:
-    """Stage the feedback copies and the JSON report asked for: (copies, report path)."""
-    from pemetaan_ksd.write.report_json import write_report
-
-    feedback: list[Path] = []
-    if outputs.feedback_dir is not None:
-        from pemetaan_ksd.write.feedback import write_feedback_copies
-
-        feedback = write_feedback_copies(report, outputs.feedback_dir, profil, staging,
-                                         _stage(progress, Stage.FEEDBACK))
-    written = None
-    if outputs.report_path is not None:
-        written = write_report(outputs.report_path, report, staging)
-    return feedback, written
-
-
-def _stage(progress: Progress | None, stage: Stage) -> Callable[[int, int], None] | None:
-    if progress is None:
-        return None
-    return lambda done, total: progress(stage, done, total)
-
-
-def _step(progress: Progress | None, stage: Stage, done: int, total: int) -> None:
-    if progress is not None:
-        progress(stage, done, total)
-
-
 def _validated(
     paths: list[Path],
     profil: Profil,
@@ -208,9 +193,9 @@ def _validated(
 
     check_nomenklatur(profil)  # a provinsi with the kab/kota list: wrong use, before reading
     report = engine.validate(paths, profil, tahun, pilih_terbaru, base=options.base,
-                             progress=_stage(progress, Stage.CHECK), created=options.created,
-                             exclude=outputs.exclude(), absent_opd=absent_opd,
-                             meanwhile=meanwhile)
+                             progress=stage_callback(progress, Stage.CHECK),
+                             created=options.created, exclude=outputs.exclude(),
+                             absent_opd=absent_opd, meanwhile=meanwhile)
     check_outputs(outputs, paths, [fr.path for fr in report.files])
     return report
 

@@ -37,6 +37,8 @@ from pemetaan_ksd.validate import (
     register_used,
 )
 
+PAGE_RUNS = 10  # the last runs the status page lists
+
 
 @dataclass(frozen=True)
 class BatchOptions:
@@ -157,7 +159,7 @@ def _run(ledger: Ledger, run_id: int, profil: Profil, options: BatchOptions,
         files=files, run_findings=across.run_findings, pilih_terbaru=True,
         skipped=seen.skipped, kerja_sama_berlaku=register_used(ctx))
     fresh_paths = {fr.display_path for fr in seen.fresh}
-    from pemetaan_ksd.batch_write import write_outputs
+    from pemetaan_ksd.batch_write import RunView, write_outputs
 
     def settle(outputs: list[Path]) -> BatchRun:
         _record(ledger, run_id, report, seen, key, started)
@@ -167,8 +169,9 @@ def _run(ledger: Ledger, run_id: int, profil: Profil, options: BatchOptions,
         finish(run)
         return run
 
+    view = RunView(run_id, ledger.last_runs(PAGE_RUNS), seen.waiting)
     return write_outputs(report, profil, options.keluar, fresh_paths, _fingerprint(report, key),
-                         started, settle, progress)
+                         started, settle, progress, view)
 
 
 def _look(ledger: Ledger, options: BatchOptions, ctx: Context, key: str,

@@ -21,6 +21,7 @@ class ValidationRun:
     report: Report
     feedback: list[Path] = field(default_factory=list)  # empty unless feedback_dir was given
     report_path: Path | None = None  # None unless a JSON report was asked
+    html: Path | None = None  # None unless an HTML report was asked
 
     @property
     def exit_code(self) -> int:

@@ -16,6 +16,7 @@ from pemetaan_ksd.cli.options import (
     AnotasiOpt,
     Format,
     FormatOpt,
+    HtmlOpt,
     LaporanOpt,
     PathsArg,
     PilihTerbaruOpt,
@@ -41,6 +42,7 @@ def validasi(
     format: FormatOpt = Format.TEKS,
     laporan: LaporanOpt = None,
     anotasi: AnotasiOpt = None,
+    html: HtmlOpt = None,
     pilih_terbaru: PilihTerbaruOpt = False,
     rinci: RinciOpt = False,
     profil: ProfilOpt = None,
@@ -55,7 +57,8 @@ def validasi(
     announce_profile(prof)
     with render.ProgressBar(enabled=format is Format.TEKS) as bar:
         run = api.validate(paths, prof, tahun=tahun, pilih_terbaru=pilih_terbaru,
-                           report_path=laporan, feedback_dir=anotasi, progress=bar)
+                           report_path=laporan, feedback_dir=anotasi, html_path=html,
+                           progress=bar)
     if format is Format.JSON:
         render.plain(api.report_json(run.report))
     else:
@@ -73,6 +76,8 @@ def _report(run: api.ValidationRun, rinci: bool) -> None:
         render.out(f"{len(run.feedback)} salinan umpan balik ditulis ke {folder}.")
     if run.report_path is not None:
         render.out(f"Laporan JSON ditulis ke {run.report_path}.")
+    if run.html is not None:
+        render.out(f"Laporan HTML ditulis ke {run.html}.")
     if not every:
         render.out(_where_details(run))
 
@@ -84,12 +89,15 @@ def _where_details(run: api.ValidationRun) -> str:
         places.append(f"salinan umpan balik di {run.feedback[0].parent}")
     if run.report_path is not None:
         places.append(f"laporan JSON {run.report_path}")
+    if run.html is not None:
+        places.append(f"laporan HTML {run.html}")
     if not places:
         return ("Setiap temuan dengan selnya dan cara memperbaikinya: jalankan lagi dengan "
                 "--rinci, atau tulis salinan umpan balik dengan --anotasi FOLDER dan laporan "
                 "JSON dengan --laporan BERKAS.")
-    return ("Setiap temuan dengan selnya dan cara memperbaikinya ada pada "
-            + " dan ".join(places) + "; tampilkan di layar dengan --rinci.")
+    listed = places[0] if len(places) == 1 else ", ".join(places[:-1]) + " dan " + places[-1]
+    return ("Setiap temuan dengan selnya dan cara memperbaikinya ada pada " + listed
+            + "; tampilkan di layar dengan --rinci.")
 
 
 def gabung(
@@ -97,6 +105,7 @@ def gabung(
     output: OutputOpt,
     laporan: LaporanOpt = None,
     anotasi: AnotasiOpt = None,
+    html: HtmlOpt = None,
     pilih_terbaru: PilihTerbaruOpt = False,
     rinci: RinciOpt = False,
     profil: ProfilOpt = None,
@@ -110,7 +119,8 @@ def gabung(
     announce_profile(prof)
     with render.ProgressBar() as bar:
         run = api.merge(paths, output, prof, tahun=tahun, pilih_terbaru=pilih_terbaru,
-                        report_path=laporan, feedback_dir=anotasi, progress=bar)
+                        report_path=laporan, feedback_dir=anotasi, html_path=html,
+                        progress=bar)
     _report(run, rinci)
     render.merge_summary(run.konsolidasi.rekonsiliasi.to_dict(), run.konsolidasi.tahun, run.output)
     return run.exit_code

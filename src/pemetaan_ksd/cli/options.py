@@ -66,6 +66,16 @@ AnotasiOpt = Annotated[
         metavar=FOLDER,
     ),
 ]
+HtmlOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--html",
+        help="Tulis laporan HTML (satu halaman mandiri untuk dibuka di peramban, dibagikan "
+        "atau dicetak) ke berkas ini.",
+        show_default=False,
+        metavar=BERKAS,
+    ),
+]
 PilihTerbaruOpt = Annotated[
     bool,
     typer.Option(

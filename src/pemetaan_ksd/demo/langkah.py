@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_FOLDER = Path("demo-pemetaan-ksd")
-JUMLAH_LANGKAH = 6
+JUMLAH_LANGKAH = 7
 
 
 @dataclass(frozen=True)

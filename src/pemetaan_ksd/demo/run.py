@@ -39,7 +39,8 @@ TEMPLAT = "templat"
 MASUK = "masuk"
 CATATAN = "catatan"
 LAPORAN = "laporan_validasi.json"
-OWNED = (PROFIL, BERLAKU, TEMPLAT, MASUK, CATATAN, LAPORAN)
+HTML = "laporan.html"
+OWNED = (PROFIL, BERLAKU, TEMPLAT, MASUK, CATATAN, LAPORAN, HTML)
 # The profile `init` writes names the register in a comment only; the demo's names it.
 _BERLAKU_KOMENTAR = f'# berkas = "{BERLAKU}"'
 
@@ -103,8 +104,10 @@ def langkah_demo(folder: Path, timpa: bool = False) -> Iterator[Langkah]:
                               feedback_dir=folder / CATATAN, options=options)
     yield _step_validation(validation.report)
     merged = api.merge([folder / MASUK], folder / daftar_name(profil.tahun), profil,
-                       pilih_terbaru=True, options=options)
+                       pilih_terbaru=True, feedback_dir=folder / CATATAN,
+                       html_path=folder / HTML, options=options)
     yield _step_merge(merged, profil)
+    yield _step_html(merged)
     yield _step_end(profil)
 
 
@@ -253,7 +256,9 @@ def _step_merge(run: api.MergeRun, profil: Profil) -> Langkah:
         "daftar rencana program dan kegiatan, diurutkan menurut bidang urusan, program, "
         "kegiatan dan prioritas, dengan rekap per urusan, per perangkat daerah dan per mitra, "
         "siap dicetak untuk rapat pleno. Dengan --pilih-terbaru, dari dua berkas Dinas "
-        "Kesehatan hanya yang terbaru yang dipakai.",
+        "Kesehatan hanya yang terbaru yang dipakai; salinan umpan balik di folder "
+        f"{CATATAN}/ ditulis ulang menurut pilihan itu (berkas yang lama tertulis diganti "
+        "kiriman terbaru).",
         "Hasil pemetaan adalah daftar rencana program dan kegiatan per urusan, per tahun, "
         "menurut jangka waktu dan skala prioritas (Permendagri 22/2020 Pasal 5 ayat 3). "
         "Rencana yang membebani masyarakat atau belum dianggarkan perlu persetujuan DPRD "
@@ -269,9 +274,34 @@ def _step_merge(run: api.MergeRun, profil: Profil) -> Langkah:
     )
 
 
-def _step_end(profil: Profil) -> Langkah:
+def _step_html(run: api.MergeRun) -> Langkah:
+    s = api.ringkasan(run.konsolidasi.status)
     return Langkah(
         6,
+        "Laporan HTML untuk pimpinan dan ruang rapat",
+        f"Halaman {HTML} merangkum seluruh pemeriksaan dalam satu berkas yang dapat dibuka di "
+        "peramban mana pun tanpa jaringan, dibagikan, ditayangkan, atau dicetak pada kertas A4: "
+        "status pengumpulan setiap perangkat daerah dalam profil (dapat diurutkan, dan disaring "
+        "bila skrip peramban aktif), hasil dan temuan setiap berkas dengan tautan ke salinan "
+        "umpan baliknya dan ke buku kerja gabungan, rekonsiliasi baris, serta grafik rekap per "
+        "bidang urusan dan per jenis kerja sama. Semua angkanya sama dengan laporan di layar, "
+        "laporan JSON dan buku kerja gabungan.",
+        "Penyusunan pemetaan adalah tugas Tim Koordinasi Kerja Sama Daerah (Permendagri 22/2020 "
+        "Pasal 46 ayat 2 huruf b) yang dikoordinasikan unit kerja sama bersama perencana daerah "
+        "(Pasal 5 ayat 2): halaman ini memberi semua pihak gambaran yang sama.",
+        [f"{s['terkirim']} dari {s['perangkat_daerah']} perangkat daerah sudah mengirim: "
+         f"{s['valid']} valid, {s['perlu_perbaikan']} perlu perbaikan; {s['belum_mengirim']} "
+         "belum mengirim.",
+         "Perintah yang sama untuk daerah Anda: pemetaan-ksd gabung masuk/ -o daftar.xlsx "
+         "--anotasi catatan/ --html laporan.html; tugas terjadwal (proses) menulis index.html "
+         "di folder keluarannya setiap kali berjalan."],
+        [HTML],
+    )
+
+
+def _step_end(profil: Profil) -> Langkah:
+    return Langkah(
+        7,
         "Selanjutnya",
         "Kirim salinan umpan balik kepada perangkat daerah yang usulannya perlu perbaikan, "
         "terima berkas perbaikannya, lalu jalankan lagi validasi dan penggabungan. Untuk daerah "
@@ -280,5 +310,5 @@ def _step_end(profil: Profil) -> Langkah:
         "Daftar rencana dibahas dalam rapat pleno Tim Koordinasi Kerja Sama Daerah yang "
         "menetapkan prioritas (Permendagri 22/2020 Pasal 46 ayat 2 huruf b).",
         [],
-        [daftar_name(profil.tahun), CATATAN + "/"],
+        [HTML, daftar_name(profil.tahun), CATATAN + "/"],
     )

@@ -1,0 +1,71 @@
+"""The page from its templates: Jinja2 with autoescape, one self-contained file.
+
+The style sheet and the little script are inline and named in the page's Content-Security-
+Policy by their sha256: the page may load nothing (`default-src 'none'`), and no other script
+or style can run in it, so even text that escaped escaping could not act.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from pemetaan_ksd.write.atomic import Staging, atomic_write_bytes
+from pemetaan_ksd.write.html.page import Sumber, build_page
+
+PAGE = "laporan.html.j2"
+STYLE = "gaya.css"
+SCRIPT = "saring.js"
+
+
+@cache
+def environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("pemetaan_ksd.write.html", "templates"),
+        autoescape=True,  # every value is text unless it is Markup made here
+        undefined=StrictUndefined,  # a name missing from the context is a fault, not ""
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _source(name: str) -> str:
+    """A template's text as it is (the style sheet and the script are not templates)."""
+    env = environment()
+    assert env.loader is not None
+    text, _, _ = env.loader.get_source(env, name)
+    return text.strip("\n")
+
+
+def _digest(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+
+
+def csp(style: str, script: str) -> str:
+    """Nothing loaded from anywhere; only this page's own style sheet and script."""
+    return (f"default-src 'none'; style-src '{_digest(style)}'; script-src '{_digest(script)}'; "
+            "base-uri 'none'; form-action 'none'")
+
+
+def render_page(src: Sumber, target: Path) -> str:
+    """The page's HTML text, for a page that will be written at `target`."""
+    style, script = _source(STYLE), _source(SCRIPT)
+    context = build_page(src, target)
+    if src.peta_svg is not None:
+        context["peta_svg"] = Markup(src.peta_svg)  # built by the program, its text escaped
+    return environment().get_template(PAGE).render(
+        **context, gaya=Markup(style), skrip=Markup(script), csp=csp(style, script))
+
+
+def write_page(src: Sumber, target: Path, staging: Staging | None = None) -> Path:
+    """Render and write (or stage with the run's other outputs) the page at `target`."""
+    data = render_page(src, target).encode("utf-8")
+    if staging is not None:
+        return staging.write_bytes(target, data)
+    return atomic_write_bytes(target, data)
