@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from pemetaan_ksd.write.atomic import Staging, atomic_write_bytes
 from pemetaan_ksd.write.html.page import Sumber, build_page
@@ -23,9 +24,18 @@ STYLE = "gaya.css"
 SCRIPT = "saring.js"
 
 
+_BREAKS = re.compile(r"(?<=[/_\\.-])")
+
+
+def breakable(path: str) -> Markup:
+    """A file path that may wrap after `/`, `_`, `.` or `-` (a <wbr> there), each part
+    escaped: long names of submissions wrap where a reader expects, not inside a word."""
+    return Markup("<wbr>").join(escape(part) for part in _BREAKS.split(path))
+
+
 @cache
 def environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("pemetaan_ksd.write.html", "templates"),
         autoescape=True,  # every value is text unless it is Markup made here
         undefined=StrictUndefined,  # a name missing from the context is a fault, not ""
@@ -33,6 +43,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["sela"] = breakable
+    return env
 
 
 def _source(name: str) -> str:
