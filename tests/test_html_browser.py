@@ -148,6 +148,10 @@ def test_a_screenshot_is_not_blank(browser: Browser, demo: dict[str, Any], width
     with opened(browser, demo["page"], width=width, height=844) as seen:
         tab = seen.page
         assert tab.evaluate("document.documentElement.scrollWidth") <= width  # no sideways
+        hidden_sideways = tab.eval_on_selector_all(
+            ".gulir", "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).map(e => "
+            "(e.querySelector('table') || e).id || e.parentElement.id)")
+        assert hidden_sideways == []  # every table fits: nothing to scroll sideways to find
         top = tab.screenshot()
         tab.locator("#berkas article").first.scroll_into_view_if_needed()
         lower = tab.screenshot()
