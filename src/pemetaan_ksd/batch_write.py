@@ -58,7 +58,7 @@ def write_outputs(report: Report, profil: Profil, keluar: Path, fresh: set[str],
     kons = build_konsolidasi(report, profil, profil.referensi(), report.tahun)
     if up_to_date:
         with Staging() as staging:
-            _stage_page(report, kons, keluar, fresh, view, staging)
+            _stage_page(report, kons, profil, keluar, fresh, view, staging)
             with interrupt.deferred():
                 staging.commit()
                 return settle([])
@@ -68,7 +68,7 @@ def write_outputs(report: Report, profil: Profil, keluar: Path, fresh: set[str],
     with Staging() as staging:
         _stage_feedback(report, profil, keluar, fresh, staging, progress)
         write_report(laporan, report, staging)
-        _stage_page(report, kons, keluar, fresh, view, staging)
+        _stage_page(report, kons, profil, keluar, fresh, view, staging)
         if progress is not None:
             progress(Stage.WORKBOOK, 0, 1)
         write_workbook(workbook, kons, report, profil, staging)
@@ -86,10 +86,11 @@ def write_outputs(report: Report, profil: Profil, keluar: Path, fresh: set[str],
             return settle([p for p in done if p.name != batch_folder.FINGERPRINT_NAME])
 
 
-def _stage_page(report: Report, kons: Konsolidasi, keluar: Path, fresh: set[str],
-                view: RunView | None, staging: Staging) -> None:
+def _stage_page(report: Report, kons: Konsolidasi, profil: Profil, keluar: Path,
+                fresh: set[str], view: RunView | None, staging: Staging) -> None:
     """`index.html`, linking to the workbook, the report, and every feedback copy there is:
     written now for the files read this run, by an earlier run for the others."""
+    from pemetaan_ksd.peta import peta_kerja_sama
     from pemetaan_ksd.write.feedback import feedback_paths
     from pemetaan_ksd.write.html.page import Sumber
     from pemetaan_ksd.write.html.render import write_page
@@ -101,7 +102,8 @@ def _stage_page(report: Report, kons: Konsolidasi, keluar: Path, fresh: set[str]
     write_page(Sumber(report, kons, "proses", copies,
                       keluar / batch_folder.workbook_name(report.tahun),
                       keluar / batch_folder.report_name(report.tahun), view.runs, view.run_id,
-                      view.waiting), keluar / PAGE_NAME, staging)
+                      view.waiting, peta_kerja_sama(kons, profil).svg), keluar / PAGE_NAME,
+               staging)
 
 
 def _stage_feedback(report: Report, profil: Profil, keluar: Path, fresh: set[str],

@@ -119,8 +119,10 @@ def stage_side_outputs(report: Report, profil: Profil, outputs: Outputs, staging
         if kons is None:
             kons = build_konsolidasi(report, profil, profil.referensi(), report.tahun)
         copies = {fr.display_path: p for fr, p in zip(report.files, feedback, strict=False)}
-        write_page(Sumber(report, kons, perintah, copies, outputs.workbook, written),
-                   outputs.html, staging)
+        from pemetaan_ksd.peta import peta_kerja_sama
+
+        write_page(Sumber(report, kons, perintah, copies, outputs.workbook, written,
+                          peta_svg=peta_kerja_sama(kons, profil).svg), outputs.html, staging)
         step(progress, Stage.HTML, 1, 1)
     return feedback, written
 

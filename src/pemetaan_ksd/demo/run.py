@@ -247,15 +247,20 @@ def _step_validation(report: Report) -> Langkah:
 
 
 def _step_merge(run: api.MergeRun, profil: Profil) -> Langkah:
+    from pemetaan_ksd.peta import peta_kerja_sama
+
     r = run.konsolidasi.rekonsiliasi
     chosen = [fr.display_path for fr in run.report.files if fr.chosen_over]
+    peta = peta_kerja_sama(run.konsolidasi, profil)
     return Langkah(
         5,
         "Daftar rencana tahunan",
         f"Usulan tanpa galat yang jangka waktunya mencakup tahun {profil.tahun} digabung menjadi "
         "daftar rencana program dan kegiatan, diurutkan menurut bidang urusan, program, "
         "kegiatan dan prioritas, dengan rekap per urusan, per perangkat daerah dan per mitra, "
-        "siap dicetak untuk rapat pleno. Dengan --pilih-terbaru, dari dua berkas Dinas "
+        "siap dicetak untuk rapat pleno. Lembar Rekap Mitra memuat peta kerja sama: daerah ini, "
+        "tetangganya dan setiap daerah mitra usulan yang diterima, diarsir menurut jumlah "
+        f"usulan; peta yang sama ada di {HTML}. Dengan --pilih-terbaru, dari dua berkas Dinas "
         "Kesehatan hanya yang terbaru yang dipakai; salinan umpan balik di folder "
         f"{CATATAN}/ ditulis ulang menurut pilihan itu (berkas yang lama tertulis diganti "
         "kiriman terbaru).",
@@ -269,6 +274,7 @@ def _step_merge(run: api.MergeRun, profil: Profil) -> Langkah:
             f"perbaikan + {r.bukan_usulan} bukan usulan + {r.diganti} dari berkas yang "
             "diganti kiriman terbaru.",
             *(f"Berkas terbaru yang dipakai: {c}." for c in chosen),
+            peta.keterangan,
         ],
         [daftar_name(profil.tahun)],
     )
