@@ -217,7 +217,8 @@ def _scan_parsed(data: bytes) -> dict[str, SheetScan]:
                     element.clear()
             elif tag in _CELL_TAGS and event == "end":
                 walk.end_cell(element)
-    except (ParseError, Forbidden) as exc:
+    except (ParseError, Forbidden, ValueError, LookupError) as exc:
         # Forbidden: an entity declared. sniff.py refuses any DTD before this; a backstop.
+        # ValueError, LookupError: expat on a declared encoding it cannot read (UTF-32, EBCDIC).
         raise ScanError("content.xml rusak") from exc
     return out

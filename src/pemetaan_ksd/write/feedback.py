@@ -37,6 +37,7 @@ from pemetaan_ksd.write.feedback_marks import clear_previous_marks, mark_finding
 from pemetaan_ksd.write.feedback_rebuild import rebuild_workbook
 from pemetaan_ksd.write.feedback_sheet import Facts, add_findings_sheet
 from pemetaan_ksd.write.feedback_text import CHANGED, UNREADABLE, rebuilt_note
+from pemetaan_ksd.write.feedback_values import keep_numbers_writable
 
 __all__ = ["build_feedback", "feedback_paths", "write_feedback_copies", "write_feedback_copy"]
 
@@ -161,6 +162,7 @@ def _open_marked(data: bytes, fr: FileResult, profil: Profil) -> Workbook | None
     except Exception:  # any failure of openpyxl's parser means: rebuild it
         return None
     clear_previous_marks(workbook)
+    keep_numbers_writable(workbook)
     restore_dropdowns(workbook, fr, profil)
     return workbook
 
