@@ -173,10 +173,13 @@ def test_the_page_needs_nothing_from_anywhere(merged: dict[str, Path]) -> None:
     policy = next(e.attrs["content"] for e in page.tags("meta")
                   if e.attrs.get("http-equiv") == "Content-Security-Policy")
     assert policy.startswith("default-src 'none';")
-    for tag, directive in (("style", "style-src"), ("script", "script-src")):
-        (element,) = page.tags(tag)
-        digest = base64.b64encode(hashlib.sha256(element.content.encode()).digest()).decode()
-        assert f"{directive} 'sha256-{digest}'" in policy
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+    assert set(directives) == {"default-src", "style-src", "script-src", "base-uri",
+                               "form-action"}  # nothing else may be loaded: no img, font
+    assert directives["style-src"] == "'unsafe-inline'"
+    (script,) = page.tags("script")
+    digest = base64.b64encode(hashlib.sha256(script.content.encode()).digest()).decode()
+    assert directives["script-src"] == f"'sha256-{digest}'"  # this script, no other
     assert page.tags("html")[0].attrs["lang"] == "id"
 
 
@@ -231,6 +234,16 @@ def test_wrong_html_outputs_are_wrong_use(tmp_path: Path, case: str,
     assert {p: p.read_bytes() for p in masuk.iterdir()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["masuk", *(["folder.html"] if case == "folder" else [])])
+
+
+def test_an_html_output_that_is_an_input_is_refused(tmp_path: Path) -> None:
+    from pemetaan_ksd.errors import OutputOverInput
+    from pemetaan_ksd.outputs import Outputs, check_outputs
+
+    page = tmp_path / "kiriman.html"
+    page.write_bytes(b"PK")
+    with pytest.raises(OutputOverInput, match="--html"):
+        check_outputs(Outputs(html=tmp_path / "." / "kiriman.html"), [page], [page])
 
 
 def test_a_failed_merge_writes_no_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
