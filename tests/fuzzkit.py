@@ -9,7 +9,8 @@ openpyxl writes it (inline strings) and as Excel and LibreOffice write it (share
 few steps drawn by hypothesis, at three levels: zip members (dropped, duplicated, swapped,
 emptied, renamed, replaced by junk), the XML inside one member (cut, a tag or quote dropped or
 doubled, an element renamed, an attribute given a huge or malformed value such as
-`r="A99999999999"`, entity and character references, deep nesting, another encoding), and the
+`r="A99999999999"`, a value or text replaced (400 digits, invalid UTF-8), entity and character
+references, deep nesting, another encoding), and the
 bytes of the file (truncated, flipped, inserted, deleted, repeated).
 
 The oracle (`check`): `read_submission` and `validate` never raise; a file that cannot be read
@@ -92,6 +93,10 @@ NASTY_VALUES = [
     b"\x00", b"A" * 5000, b"1" * 400, b"e", b"s", b"str", b"inlineStr", b"b", b"n", b"d",
     b"shared", b"array", b"true",
 ]
+NASTY_TEXTS = [b"9" * 400, b"-" + b"9" * 400, b"1e308", b"1e-400", b"-0", b"0x10", b"1_000",
+               b"\xc3\x28", b"\xed\xa0\x80", b"2025-13-45", b"99999999", b"-1", b"4.5E+15",
+               b"\xe2\x80\xae", b"_x001B_", b"_x"]
+_TEXT = re.compile(rb">([^<>]{1,200})</")
 ELEMENTS = [b"row", b"c", b"v", b"f", b"is", b"t", b"r", b"si", b"sheet", b"sheetData",
             b"mergeCell", b"dimension", b"table:table-row", b"table:table-cell",
             b"table:covered-table-cell", b"text:p", b"x"]
@@ -107,7 +112,8 @@ def _pick(draw: st.DrawFn, items: list[re.Match[bytes]]) -> re.Match[bytes] | No
 def _xml_step(draw: st.DrawFn, xml: bytes) -> bytes:
     """One change to an XML part."""
     kind = draw(st.sampled_from(["cut", "drop", "double", "rename", "attribute", "attribute",
-                                 "insert", "reference", "deep", "encoding", "repeat"]))
+                                 "text", "text", "insert", "reference", "deep", "encoding",
+                                 "repeat"]))
     size = len(xml)
     at = draw(st.integers(0, max(size - 1, 0)))
     if kind == "cut":
@@ -131,6 +137,12 @@ def _xml_step(draw: st.DrawFn, xml: bytes) -> bytes:
             return xml
         value = draw(st.one_of(st.sampled_from(NASTY_VALUES), st.binary(max_size=12)))
         return xml[:hit.start(3)] + value + xml[hit.end(3):]
+    if kind == "text":  # a value or a string: a number no float holds, not a number, ...
+        hit = _pick(draw, list(_TEXT.finditer(xml, at, at + 20000)))
+        if hit is None:
+            return xml
+        value = draw(st.one_of(st.sampled_from(NASTY_VALUES), st.sampled_from(NASTY_TEXTS)))
+        return xml[:hit.start(1)] + value + xml[hit.end(1):]
     if kind == "insert":
         junk = draw(st.one_of(st.binary(min_size=1, max_size=20), st.sampled_from(
             [b"<c r=\"A1\">", b"</row>", b"<![CDATA[x", b"<!-- ", b"<?x y?>", b"&", b"<"])))
