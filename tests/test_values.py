@@ -285,3 +285,9 @@ _NON_WORD_RE = re.compile(r"[^\w]+")
 def test_name_keys_by_table_equal_the_regular_expressions(text: str) -> None:
     assert name_key(text) == _NOT_ALNUM_RE.sub("", text.casefold())
     assert word_key(text) == " ".join(_NON_WORD_RE.sub(" ", text.casefold()).split())
+
+
+@pytest.mark.parametrize("text", ["9" * 400, "9" * 300 + " T", "Rp " + "9" * 320 + " juta"])
+def test_a_number_no_float_holds_is_no_amount(text: str) -> None:
+    assert parse_amount(text) is None and amount_hint(text) is None
+    assert amount_hint(f"kira-kira {text} per tahun") is None

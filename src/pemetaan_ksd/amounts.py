@@ -72,6 +72,8 @@ def parse_amount(value: CellValue) -> float | None:
         return None
     if match["unit"]:
         amount = _times(amount, AMOUNT_UNITS[match["unit"].casefold()])
+    if not math.isfinite(amount):  # 400 nines (or 300 and "T") is no amount, not infinity
+        return None
     return -amount if "-" in (match["sign"] + match["sign2"]) else amount
 
 
@@ -89,7 +91,7 @@ def format_rupiah(amount: float) -> str:
 def _times(amount: float, unit: float) -> float:
     """`amount` * `unit`, rounded to whole rupiah ("1,1 M" is 1100000000, not ...0000.0002)."""
     product = amount * unit
-    return float(round(product)) if unit >= 1e3 else product
+    return float(round(product)) if unit >= 1e3 and math.isfinite(product) else product
 
 
 def amount_hint(value: CellValue) -> float | None:
@@ -109,7 +111,9 @@ def amount_hint(value: CellValue) -> float | None:
         amount = _plain_number(match["number"].rstrip(".,"))
         if amount is None:
             return None
-        return _times(amount, AMOUNT_UNITS[match["unit"].casefold()]) if match["unit"] else amount
+        if match["unit"]:
+            amount = _times(amount, AMOUNT_UNITS[match["unit"].casefold()])
+        return amount if math.isfinite(amount) else None
     if not found:
         return _amount_in_words(text)
     return None
