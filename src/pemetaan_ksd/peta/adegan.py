@@ -17,7 +17,6 @@ from pemetaan_ksd.peta.geometri import (
     Projection,
     area,
     box_around,
-    clipped,
     inside_any,
     union_all,
 )
@@ -145,21 +144,6 @@ def _extent(isi: IsiPeta) -> tuple[Box, list[MitraDaerah]]:
     return extent.grown(extent.width * _MARGIN, extent.height * _MARGIN), far
 
 
-def _pixels(kode: str, proj: Projection) -> tuple[tuple[Point, ...], ...]:
-    """The outline of `kode` in pixels, without the islands that fall outside the frame."""
-    found = batas.get(kode)
-    if found is None:
-        return ()
-    rings = []
-    for ring in found.cincin:
-        pixels = proj.ring(ring)
-        if box_around(pixels).overlaps(proj.frame):
-            inside = clipped(pixels, proj.frame)
-            if len(inside) >= 3:
-                rings.append(tuple(inside))
-    return tuple(rings)
-
-
 def _provinsi_in_frame(proj: Projection) -> list[str]:
     e = proj.extent
     return sorted(k for k, (w, s, east, n) in batas.kotak_provinsi().items()
@@ -175,14 +159,14 @@ def _shapes(isi: IsiPeta, wilayah: Wilayah, roles: dict[str, str], proj: Project
     def add(daerah: Daerah | None, peran: str, fill: bool = True) -> None:
         if daerah is None or any(s.daerah.kode == daerah.kode for s in shapes):
             return
-        rings = _pixels(daerah.kode, proj)
+        rings = sisipan.pixels(daerah.kode, proj, keep_small=True)
         if rings:
             shapes.append(Bentuk(daerah, peran, isi.jumlah(daerah.kode), rings, fill))
 
     for kode in _provinsi_in_frame(proj):
         if kode != own:
             add(wilayah.get(kode), roles.get(kode, PROVINSI_LAIN))
-            overlays.append(_pixels(kode, proj))
+            overlays.append(sisipan.pixels(kode, proj, keep_small=True))
     if isi.daerah.is_provinsi:
         add(isi.daerah, SENDIRI)
     for daerah in sorted(wilayah.kabkota_in(own), key=lambda d: d.kode):

@@ -69,10 +69,10 @@ def susun(main: Projection, far: Sequence[MitraDaerah], kode_provinsi: str, at: 
     latar = []
     for kode, (w, s, e, n) in sorted(batas.kotak_provinsi().items()):
         if kode != kode_provinsi and Box(w, s, e, n).overlaps(proj.extent):
-            latar.append(_pixels(kode, proj))
+            latar.append(pixels(kode, proj))
     x0, y1 = proj.xy((main.extent.x0, main.extent.y0))
     x1, y0 = proj.xy((main.extent.x1, main.extent.y1))
-    mitra = tuple((m, _pixels(m.daerah.kode, proj, keep_small=True)) for m in far)
+    mitra = tuple((m, pixels(m.daerah.kode, proj, keep_small=True)) for m in far)
     placer = Placer(proj.frame)
     placer.callouts = first_number - 1
     for m, rings in mitra:
@@ -80,22 +80,23 @@ def susun(main: Projection, far: Sequence[MitraDaerah], kode_provinsi: str, at: 
         point = proj.xy(found.pusat) if found is not None else proj.frame.centre
         placer.callout(Permintaan(m.daerah.kode, (m.daerah.nama_lengkap,), 9.0, False, point,
                                   rings, True, "l-mitra"))
-    return Sisipan(proj, at, tuple(latar), _pixels(kode_provinsi, proj), Box(x0, y0, x1, y1),
+    return Sisipan(proj, at, tuple(latar), pixels(kode_provinsi, proj), Box(x0, y0, x1, y1),
                    mitra, tuple(placer.placed))
 
 
-def _pixels(kode: str, proj: Projection, keep_small: bool = False) -> Rings:
-    """Outlines in the inset's pixels; islands under a pixel or two left out, unless
-    `keep_small` (a far partner is drawn however small it comes out)."""
+def pixels(kode: str, proj: Projection, keep_small: bool = False) -> Rings:
+    """The outline of `kode` in `proj`'s pixels, clipped to its frame; islands under a pixel
+    or two left out, unless `keep_small` (the main map, and a far partner in the inset, are
+    drawn however small they come out)."""
     found = batas.get(kode)
     if found is None:
         return ()
     rings = []
     for ring in found.cincin:
-        pixels = proj.ring(ring)
-        box = box_around(pixels)
+        points = proj.ring(ring)
+        box = box_around(points)
         if (keep_small or box.width + box.height >= 1.5) and box.overlaps(proj.frame):
-            inside = clipped(pixels, proj.frame)
+            inside = clipped(points, proj.frame)
             if len(inside) >= 3:
                 rings.append(tuple(inside))
     return tuple(rings)
