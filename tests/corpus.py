@@ -45,7 +45,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pemetaan_ksd import contract
 from pemetaan_ksd.profile import load_profile
 from pemetaan_ksd.write.template import build_template, template_column_letters
-from workbooks import usulan_rows
+from workbooks import add_shared_strings, usulan_rows
 
 PROFIL = load_profile(None)
 KODE_DLH = "2.11.0.00.0.00.01.0000"
@@ -251,17 +251,10 @@ def shared_strings(parts: Parts, rich: Mapping[str, bytes] | None = None) -> Par
     for body in table:
         text = re.sub(rb"<[^>]+>", b"", body).decode()
         bodies.append((rich or {}).get(text, body))
-    out["xl/sharedStrings.xml"] = (
+    add_shared_strings(parts, out, (
         b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + _SST
         + f' count="{uses}" uniqueCount="{len(table)}">'.encode()
-        + b"".join(b"<si>" + body + b"</si>" for body in bodies) + b"</sst>")
-    out["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
-        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
-        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
-    out["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
-        b"</Relationships>", b'<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.'
-        b'org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
-        b"</Relationships>")
+        + b"".join(b"<si>" + body + b"</si>" for body in bodies) + b"</sst>"))
     return out
 
 

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from pemetaan_ksd import contract
-from workbooks import build_submission, good_row
+from workbooks import add_shared_strings, build_submission, good_row
 
 _USULAN_PART = "xl/worksheets/sheet3.xml"  # as build_submission writes it
 
@@ -88,17 +88,10 @@ def shared_strings(parts: Mapping[str, bytes]) -> dict[str, bytes]:
     for name in parts:
         if name.startswith("xl/worksheets/"):
             out[name] = _INLINE.sub(shared, parts[name])
-    out["xl/sharedStrings.xml"] = (
+    add_shared_strings(parts, out, (
         b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="%s" count="%d" '
         b'uniqueCount="%d">' % (_NS_MAIN, len(strings), len(strings))
-        + b"".join(b'<si><t xml:space="preserve">%s</t></si>' % s for s in strings) + b"</sst>")
-    out["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
-        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
-        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
-    out["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
-        b"</Relationships>", b'<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.'
-        b'org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
-        b"</Relationships>")
+        + b"".join(b'<si><t xml:space="preserve">%s</t></si>' % s for s in strings) + b"</sst>"))
     return out
 
 

@@ -316,3 +316,16 @@ def build_compound_file(path: Path, streams: Mapping[str, bytes]) -> Path:
               + struct.pack("<I", 0) + struct.pack("<108I", *[_CFB_FREE] * 108))
     path.write_bytes(header + fat_sector + directory + body)
     return path
+
+
+def add_shared_strings(parts: Mapping[str, bytes], out: dict[str, bytes], sst: bytes) -> None:
+    """Put `sst` into `out` as xl/sharedStrings.xml, registered as Excel registers it (content
+    type and workbook relationship), from the .xlsx `parts` openpyxl wrote without one."""
+    out["xl/sharedStrings.xml"] = sst
+    out["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+    out["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.'
+        b'org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+        b"</Relationships>")
