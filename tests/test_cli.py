@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -155,3 +156,17 @@ def test_python_dash_m_runs() -> None:
         check=False,
     )
     assert done.returncode == 0 and done.stdout.strip() == f"pemetaan-ksd {__version__}"
+
+
+def test_the_process_ends_with_its_whole_output_and_exit_code(tmp_path: Path) -> None:
+    """main() leaves without tearing objects down (cli/app._leave): what it wrote to the pipe
+    arrives whole, and the exit code is the contract's (1: the worked example has galat)."""
+    demo = ROOT / "examples" / "demo-pemetaan-ksd"
+    done = subprocess.run(
+        [sys.executable, "-m", "pemetaan_ksd", "validasi", str(demo / "masuk"),
+         "--profil", str(demo / "ksd.toml"), "--format", "json"],
+        capture_output=True, check=False, cwd=tmp_path)
+    report = json.loads(done.stdout.decode("utf-8"))
+    assert done.returncode == 1, done.stderr.decode()
+    assert report["summary"]["files"] == len(list((demo / "masuk").iterdir()))
+    assert done.stdout.endswith(b"\n")

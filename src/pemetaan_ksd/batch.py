@@ -11,6 +11,7 @@ at any moment leaves the previous outputs intact and the next run does the work 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import json
 import os
@@ -99,6 +100,7 @@ def watch(profil: Profil, options: BatchOptions, jeda: float,
     with batch_folder.exclusive(options.keluar, _now()):
         while True:
             _locked_run(profil, options, _now(), None, each)
+            gc.collect()  # the command line turns the collector off (cli/app.main)
             time.sleep(jeda)
 
 

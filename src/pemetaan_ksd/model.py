@@ -9,6 +9,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from pemetaan_ksd.compact import tuple_state
+
 SCHEMA_VERSION = 1
 
 
@@ -63,11 +65,11 @@ class ReadError:
 
 
 # What a cell can hold after reading: calamine's Python values, with '' turned into None.
-CellValue = (
-    str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | CellError | None
-)
+CellValue = (str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | CellError
+             | None)
 
 
+@tuple_state
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One finding: a value, never an exception (CONTRACT section 2 and 3)."""
@@ -98,10 +100,7 @@ class Finding:
 
 @dataclass(frozen=True)
 class DataRow:
-    """One usulan row of `Usulan`, keyed by column key (contract.COLUMNS).
-
-    A vertically merged cell gives its value to every row it spans (read/rows.py).
-    """
+    """One usulan row of `Usulan` by column key; a merged cell's value is in each row it spans."""
 
     excel_row: int
     values: dict[str, CellValue]
@@ -209,6 +208,7 @@ class Submission:
         return letters[0] if letters else "A"
 
 
+@tuple_state
 @dataclass(frozen=True, slots=True)
 class Usulan:
     """One data row with its values normalized (best effort, also for rejected rows)."""
@@ -241,6 +241,7 @@ class Usulan:
     perlu_persetujuan_dprd: bool
 
 
+@tuple_state
 @dataclass(slots=True)
 class RowResult:
     excel_row: int
