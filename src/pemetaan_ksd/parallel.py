@@ -8,6 +8,7 @@ cancels what has not started and waits for the few files under way.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
@@ -42,6 +43,7 @@ def check_file(path: Path, shown: str, ctx: Context) -> FileResult | str:
 def _start_worker(ctx: Context) -> None:
     global _context
     _context = ctx
+    gc.enable()  # off in the parent (cli/app.main); a worker's objects die with each file
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, signal.SIG_IGN)  # the parent stops the run, and the pool
 
