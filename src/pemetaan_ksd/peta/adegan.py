@@ -17,7 +17,8 @@ from pemetaan_ksd.peta.geometri import (
     Projection,
     area,
     box_around,
-    inside_any,
+    boxed,
+    inside_boxed,
     union_all,
 )
 from pemetaan_ksd.peta.isi import IsiPeta, MitraDaerah
@@ -213,8 +214,9 @@ def _grid(rings: Sequence[Sequence[Point]], frame: Box, avoid: Sequence[Bentuk] 
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     points = [(x0 + (x1 - x0) * (i + 0.5) / n, y0 + (y1 - y0) * (j + 0.5) / n)
               for i in range(n) for j in range(n)]
-    points = [p for p in points if inside_any(p, rings)
-              and not any(inside_any(p, s.rings) for s in avoid)]
+    mine, others = boxed(rings), [boxed(s.rings) for s in avoid]
+    points = [p for p in points if inside_boxed(p, mine)
+              and not any(inside_boxed(p, o) for o in others)]
     return tuple(sorted(points, key=lambda p: (p[0] - cx) ** 2 + (p[1] - cy) ** 2))
 
 

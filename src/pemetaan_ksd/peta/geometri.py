@@ -118,6 +118,21 @@ def inside_any(point: Point, rings: Sequence[Sequence[Point]]) -> bool:
     return any(inside_ring(point, r) for r in rings)
 
 
+Boxed = list[tuple[Box, Sequence[Point]]]
+
+
+def boxed(rings: Sequence[Sequence[Point]]) -> Boxed:
+    """Each ring with the box around it, for many `inside_boxed` questions about them."""
+    return [(box_around(r), r) for r in rings]
+
+
+def inside_boxed(point: Point, rings: Boxed) -> bool:
+    """inside_any, asking only the rings whose box holds the point (most do not)."""
+    x, y = point
+    return any(b.x0 <= x <= b.x1 and b.y0 <= y <= b.y1 and inside_ring(point, r)
+               for b, r in rings)
+
+
 def area(ring: Sequence[Point]) -> float:
     """The ring's area (shoelace), whatever its direction."""
     total = 0.0

@@ -4,11 +4,16 @@ under the table, on a page of its own, the peta kerja sama (CONTRACT section 5).
 from __future__ import annotations
 
 import io
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from pemetaan_ksd.merge import Konsolidasi
 from pemetaan_ksd.profile import Profil
 from pemetaan_ksd.write.workbook.table import Book, Col, TableSheet, write_table
+
+if TYPE_CHECKING:
+    from pemetaan_ksd.peta import Peta
+    from pemetaan_ksd.peta.png import Rendering
 
 SHEET = "Rekap Mitra"
 _KEYS = ("mitra", "kode_wilayah_mitra", "jenis_mitra", "berbatasan", "jumlah",
@@ -20,7 +25,8 @@ _SHOWN = 0.5
 _MAX_HEIGHT_PX = 640
 
 
-def add_sheet(book: Book, kons: Konsolidasi, profil: Profil | None = None) -> None:
+def add_sheet(book: Book, kons: Konsolidasi) -> tuple[Any, int]:
+    """The table; returns its sheet and the first row below it, where the map goes."""
     cols = [Col("No", 5, "int"), Col("Calon Mitra", 32), Col("Kode Wilayah", 9, "center"),
             Col("Jenis Mitra", 22), Col("Berbatasan", 10, "center"),
             Col("Jumlah Usulan", 9, "int", True), Col("Jenis Kerja Sama", 26),
@@ -34,23 +40,40 @@ def add_sheet(book: Book, kons: Konsolidasi, profil: Profil | None = None) -> No
         footer=f"Rekap Mitra Tahun {kons.tahun}",
         empty=f"Belum ada usulan yang diterima untuk tahun {kons.tahun}.", totals=True,
         freeze_col=2))
-    if profil is not None:
-        add_map(book, ws, placed.end + 1, kons, profil)
+    return ws, placed.end + 1
 
 
-def add_map(book: Book, ws: Any, row: int, kons: Konsolidasi, profil: Profil) -> None:
-    """The map under the table from `row`, on a new printed page; a sentence instead when
-    there is nothing to draw or it cannot be drawn (the workbook is written whole anyway)."""
+@dataclass
+class PendingMap:
+    """The map of a workbook, its picture being rendered while the sheets are written."""
+
+    peta: Peta
+    rendering: Rendering | None  # None: no picture to draw
+
+    def close(self) -> None:
+        if self.rendering is not None:
+            self.rendering.close()
+
+
+def start_map(kons: Konsolidasi, profil: Profil) -> PendingMap:
     from pemetaan_ksd.peta import peta_kerja_sama
-    from pemetaan_ksd.peta.png import PetaError, render
+    from pemetaan_ksd.peta.png import Rendering
 
     peta = peta_kerja_sama(kons, profil)
+    return PendingMap(peta, Rendering(peta.svg) if peta.svg is not None else None)
+
+
+def add_map(book: Book, ws: Any, row: int, pending: PendingMap) -> None:
+    """The map under the table from `row`, on a new printed page; a sentence instead when
+    there is nothing to draw or it cannot be drawn (the workbook is written whole anyway)."""
+    from pemetaan_ksd.peta.png import PetaError
+
     ws.set_h_pagebreaks([row])
-    sentence = peta.keterangan
+    sentence = pending.peta.keterangan
     png = None
-    if peta.svg is not None:
+    if pending.rendering is not None:
         try:
-            png = render(peta.svg)
+            png = pending.rendering.png()
         except PetaError as exc:
             sentence = f"Peta kerja sama tidak dapat digambar di buku kerja ini: {exc}."
     ws.write_string(row, 0, sentence, book.st.note)
@@ -59,7 +82,7 @@ def add_map(book: Book, ws: Any, row: int, kons: Konsolidasi, profil: Profil) ->
         ws.insert_image(row + 1, 0, "peta_kerja_sama.png", {
             "image_data": io.BytesIO(png), "x_scale": scale, "y_scale": scale,
             "x_offset": 4, "y_offset": 6, "object_position": 3,
-            "description": peta.keterangan})
+            "description": pending.peta.keterangan})
 
 
 def _png_height(png: bytes) -> int:

@@ -82,11 +82,16 @@ def _write_workbook(tmp: Path, kons: Konsolidasi, report: Report, profil: Profil
         "created": report.created.replace(tzinfo=None),
     })
     book = Book(wb, Styles(wb), f"PEMERINTAH {profil.daerah.nama_lengkap.upper()}")
-    daftar.add_sheet(book, kons)
-    rekap_urusan.add_sheet(book, kons)
-    rekap_opd.add_sheet(book, kons)
-    rekap_mitra.add_sheet(book, kons, profil)
-    perbaikan.add_sheet(book, kons)
-    status.add_sheet(book, kons)
-    info.add_sheet(book, kons, report)
+    pending = rekap_mitra.start_map(kons, profil)  # its picture is drawn meanwhile
+    try:
+        daftar.add_sheet(book, kons)
+        rekap_urusan.add_sheet(book, kons)
+        rekap_opd.add_sheet(book, kons)
+        mitra, below = rekap_mitra.add_sheet(book, kons)
+        perbaikan.add_sheet(book, kons)
+        status.add_sheet(book, kons)
+        info.add_sheet(book, kons, report)
+        rekap_mitra.add_map(book, mitra, below, pending)  # rows in order: each sheet its own
+    finally:
+        pending.close()
     wb.close()
