@@ -66,7 +66,7 @@ def test_gabung_puts_the_map_on_rekap_mitra(merged: api.MergeRun) -> None:
     image = images[0]
     assert image.startswith(b"\x89PNG\r\n\x1a\n")
     width = int.from_bytes(image[16:20], "big")
-    assert width == 2000  # drawn at twice its 1,000 px, shown at half
+    assert width == 1500  # drawn at 1.5 times its 1,000 px, shown at its own
     assert _images_of_sheet(merged.output, "Daftar Rencana") == []
     ws = load_workbook(merged.output)[rekap_mitra.SHEET]
     texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
@@ -109,7 +109,7 @@ def test_no_daerah_partner_no_image_a_sentence(merged: api.MergeRun, tmp_path: P
 
 def test_a_failing_renderer_leaves_the_workbook_whole(
         merged: api.MergeRun, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(svg: str, zoom: float = 2.0) -> bytes:
+    def broken(svg: str, zoom: float = 1.5) -> bytes:
         raise png.PetaError("resvg gagal menggambar peta: uji")
 
     monkeypatch.setattr(png, "render", broken)

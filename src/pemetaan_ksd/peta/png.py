@@ -14,7 +14,9 @@ from __future__ import annotations
 import signal
 from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
 
-ZOOM = 2.0  # rendered at twice its size, shown at half: sharp in print
+# Rendered at 1.5 times its size and shown at its own: about 290 dpi on the printed page (the
+# map is printed some 13 cm wide), as sharp as print needs. Twice took 0.6 s against 0.45 s.
+ZOOM = 1.5
 
 
 class PetaError(Exception):

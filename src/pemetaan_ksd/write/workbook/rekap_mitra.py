@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pemetaan_ksd.merge import Konsolidasi
+from pemetaan_ksd.peta.png import ZOOM
 from pemetaan_ksd.profile import Profil
 from pemetaan_ksd.write.workbook.table import Book, Col, TableSheet, write_table
 
@@ -18,10 +19,10 @@ if TYPE_CHECKING:
 SHEET = "Rekap Mitra"
 _KEYS = ("mitra", "kode_wilayah_mitra", "jenis_mitra", "berbatasan", "jumlah",
          "jenis_kerja_sama", "perangkat_daerah", "anggaran")
-# The map is drawn at twice its size and shown at half (sharp in print): 1,000 px wide, within
+# The map is drawn larger than it is shown (png.ZOOM, sharp in print): 1,000 px wide, within
 # the table's width, so that the page fitted to one page wide keeps the table's scale; a tall
 # map is shown smaller, to stay on one landscape page under the repeated header row.
-_SHOWN = 0.5
+_SHOWN = 1 / ZOOM
 _MAX_HEIGHT_PX = 640
 
 
