@@ -42,7 +42,7 @@ def test_the_reader_gives_the_identity_and_the_result_takes_it(tmp_path: Path) -
     who = sub.identity
     assert (who.tahun, who.kode_opd, who.nama_opd, who.tanggal_pengisian) == (
         2025, "2.11.0.00.0.00.01.0000", "Dinas Lingkungan Hidup", dt.date(2025, 2, 14))
-    assert (sub.identitas, sub.identitas_cells) == (who.values, who.cells)
+    assert (sub.identity.values, sub.identity.cells) == (who.values, who.cells)
     result = FileResult.of(sub, "dlh.xlsx")
     assert (result.kode_opd, result.nama_opd, result.tahun, result.tanggal_pengisian,
             result.template_version, result.header_row) == (

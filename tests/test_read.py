@@ -84,7 +84,7 @@ def test_xlsm_and_a_path_with_spaces_and_non_ascii(tmp_path: Path) -> None:
 def test_identitas_values_and_cells(tmp_path: Path) -> None:
     sub = read_submission(build_submission(tmp_path / "a.xlsx", [good_row()],
                                            identitas={"email": None}))
-    assert sub.identitas == {
+    assert sub.identity.values == {
         "tahun": 2025.0,
         "kode_opd": "2.11.0.00.0.00.01.0000",
         "nama_opd": "Dinas Lingkungan Hidup",
@@ -94,7 +94,7 @@ def test_identitas_values_and_cells(tmp_path: Path) -> None:
         "email": None,
         "tanggal_pengisian": dt.date(2025, 2, 14),
     }
-    assert sub.identitas_cells == {
+    assert sub.identity.cells == {
         "tahun": "B3", "kode_opd": "B4", "nama_opd": "B5", "penanggung_jawab": "B6",
         "jabatan": "B7", "telepon": "B8", "email": "B9", "tanggal_pengisian": "B10",
     }
@@ -111,9 +111,9 @@ def test_identitas_labels_found_by_text_anywhere_in_column_a(tmp_path: Path) -> 
     ws["A31"], ws["B31"] = "Email", "terlalu-jauh@contoh.id"  # beyond the first 30 rows
     wb.save(path)
     sub = read_submission(path)
-    assert sub.identitas == {"nama_opd": "Dinas Kesehatan", "tahun": 2026.0,
+    assert sub.identity.values == {"nama_opd": "Dinas Kesehatan", "tahun": 2026.0,
                              "kode_opd": "1.02.0.00.0.00.01.0000"}
-    assert sub.identitas_cells == {"nama_opd": "B2", "tahun": "B12", "kode_opd": "B20"}
+    assert sub.identity.cells == {"nama_opd": "B2", "tahun": "B12", "kode_opd": "B20"}
 
 
 def test_meta_read_as_strings(tmp_path: Path) -> None:
@@ -234,7 +234,7 @@ def test_sheet_names_match_without_case_and_spaces(tmp_path: Path) -> None:
                                          "_meta": "_META"})
     sub = read_submission(path)
     assert sub.sheet_names == ["Petunjuk", "identitas", " USULAN ", "_META"]
-    assert (sub.header_row, len(sub.rows), sub.identitas["tahun"]) == (5, 1, 2025.0)
+    assert (sub.header_row, len(sub.rows), sub.identity.values["tahun"]) == (5, 1, 2025.0)
     assert sub.meta["template_id"] == "pemetaan-ksd"
 
 
@@ -243,7 +243,7 @@ def test_missing_usulan_sheet(tmp_path: Path) -> None:
                                            sheet_names={"Usulan": None}))
     assert sub.read_error is None
     assert (sub.header_row, sub.column_letters, sub.rows) == (None, {}, [])
-    assert sub.identitas["nama_opd"] == "Dinas Lingkungan Hidup"
+    assert sub.identity.values["nama_opd"] == "Dinas Lingkungan Hidup"
 
 
 # --- values ---------------------------------------------------------------------------------
@@ -285,7 +285,7 @@ def test_error_values_become_cell_errors(tmp_path: Path) -> None:
          None),
     ]
     assert sub.stray_rows == [StrayRow(8, "AH8", "#NAME?")]  # an error alone is no usulan
-    assert sub.identitas["tahun"] == CellError("#REF!")
+    assert sub.identity.values["tahun"] == CellError("#REF!")
 
 
 def test_formula_without_cached_value_reads_blank(tmp_path: Path) -> None:
@@ -598,9 +598,9 @@ def _comparable(value: object) -> object:
 
 def _content(sub: Submission) -> tuple[object, ...]:
     rows = [(r.excel_row, {k: _comparable(v) for k, v in r.values.items()}) for r in sub.rows]
-    identitas = {k: _comparable(v) for k, v in sub.identitas.items()}
+    identitas = {k: _comparable(v) for k, v in sub.identity.values.items()}
     return (sub.read_error, sub.header_row, sub.column_letters, sub.extra_columns, rows,
-            identitas, sub.identitas_cells, sub.meta)
+            identitas, sub.identity.cells, sub.meta)
 
 
 @pytest.mark.soffice

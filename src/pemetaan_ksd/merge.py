@@ -8,6 +8,7 @@ the year, or rejected (CONTRACT section 3). The result does not depend on the or
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,7 +107,7 @@ def build_konsolidasi(report: Report, profil: Profil, referensi: Referensi,
                 tally.diterima += 1
                 tally.anggaran += row.usulan.anggaran or 0.0
                 record = _daftar_record(fr, row, referensi)
-                records.append(tuple(record[c] for c in DAFTAR_COLUMNS))
+                records.append(_in_order(record))
             else:
                 tally.luar_tahun += 1
     records.sort(key=_daftar_key)
@@ -204,14 +205,16 @@ def _columns_of(records: list[tuple[Any, ...]]) -> list[list[Any]]:
     return [list(column) for column in zip(*records, strict=True)]
 
 
+_in_order = operator.itemgetter(*DAFTAR_COLUMNS)  # a record's values as a tuple, in C
 _AT = {c: i for i, c in enumerate(DAFTAR_COLUMNS)}
-_KEY_AT = [_AT[c] for c in ("kode_bidang_urusan", "kode_program", "kode_kegiatan",
-                            "skala_prioritas", "kode_opd", "berkas", "sha256", "baris")]
+_key_values = operator.itemgetter(*(_AT[c] for c in (
+    "kode_bidang_urusan", "kode_program", "kode_kegiatan", "skala_prioritas", "kode_opd",
+    "berkas", "sha256", "baris")))
 
 
 def _daftar_key(r: tuple[Any, ...]) -> tuple[Any, ...]:
     """Bidang urusan, program, kegiatan, priority Tinggi -> Rendah, OPD; then file and row."""
-    bidang, program, kegiatan, prioritas, opd, berkas, sha256, baris = (r[i] for i in _KEY_AT)
+    bidang, program, kegiatan, prioritas, opd, berkas, sha256, baris = _key_values(r)
     return (bidang or _LAST, program or _LAST, kegiatan or _LAST,
             PRIORITY_RANK.get(prioritas or "", len(PRIORITY_RANK)), opd or _LAST,
             berkas, sha256, baris)

@@ -188,16 +188,6 @@ class Submission:
     usulan_elsewhere: dict[str, int] = field(default_factory=dict)
     read_error: ReadError | None = None  # set when the file cannot be opened: becomes KSD101
 
-    @property
-    def identitas(self) -> Mapping[str, CellValue]:
-        """The `Identitas` values as found, by field key (`identity.values`)."""
-        return self.identity.values
-
-    @property
-    def identitas_cells(self) -> Mapping[str, str]:
-        """Where each `Identitas` value was found (`identity.cells`)."""
-        return self.identity.cells
-
     def cell(self, key: str, excel_row: int) -> str | None:
         letter = self.column_letters.get(key)
         return f"{letter}{excel_row}" if letter else None
@@ -251,7 +241,10 @@ class RowResult:
 
     @property
     def has_galat(self) -> bool:
-        return any(f.severity is Severity.GALAT for f in self.findings)
+        for f in self.findings:  # noqa: SIM110 - 3x faster than any(), asked 180,000 times
+            if f.severity is Severity.GALAT:
+                return True
+        return False
 
 
 @dataclass
