@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pemetaan_ksd.merge import Konsolidasi
-from pemetaan_ksd.write.workbook.table import Book, Col, TableSheet, write_table
+from pemetaan_ksd.write.workbook.table import Begun, Book, Col, TableSheet, begin_table
 
 SHEET = "Daftar Rencana"
 TITLE = "DAFTAR RENCANA PROGRAM DAN KEGIATAN KERJA SAMA DAERAH TAHUN {tahun}"
@@ -44,7 +44,8 @@ COLUMNS: tuple[tuple[str, float, str, str | None, bool], ...] = (
 )
 
 
-def add_sheet(book: Book, kons: Konsolidasi) -> None:
+def begin_sheet(book: Book, kons: Konsolidasi) -> Begun:
+    """The sheet, its rows being made by another process when they are many: `finish()`."""
     cols = [Col(h, w, k, total=(k == "money"), printed=p) for h, w, k, _, p in COLUMNS]
     keys = [key for _, _, _, key, _ in COLUMNS if key is not None]
     rows = [(i, *values) for i, values in
@@ -52,8 +53,8 @@ def add_sheet(book: Book, kons: Konsolidasi) -> None:
     sub = ("Usulan perangkat daerah tanpa galat yang jangka waktunya mencakup tahun "
            f"{kons.tahun}, diurutkan menurut bidang urusan, program, kegiatan, skala prioritas "
            "dan perangkat daerah. Kolom berjudul abu-abu tidak ikut dicetak.")
-    write_table(book, TableSheet(
+    return begin_table(book, TableSheet(
         SHEET, cols, rows, TITLE.format(tahun=kons.tahun), sub,
         footer=f"Daftar Rencana Kerja Sama Daerah Tahun {kons.tahun}",
         empty=f"Belum ada usulan yang diterima untuk tahun {kons.tahun}.",
-        totals=True, freeze_col=3, paper=PAPER_A3))
+        totals=True, freeze_col=3, paper=PAPER_A3), elsewhere=True)

@@ -65,6 +65,8 @@ class Styles:
         self._headers(wb)
         self._totals(wb)
         self._facts(wb)
+        for fmt in wb.formats:  # each index fixed now, in this order: a forked child writing
+            fmt._get_xf_index()  # rows (elsewhere.py) then numbers its cells as this process
 
     def _cells(self, wb: Any) -> None:
         base = {"font_name": FONT, "font_size": 9, "valign": "top", "text_wrap": True,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name
@@ -66,15 +66,36 @@ def stream_rows(ws: Any, st: Styles, kinds: Sequence[str], plain: Sequence[bool]
     """Write `rows` from row `first` (0-based) of a constant_memory sheet; the row after."""
     if not rows:
         return first
+    begin(ws, first)
+    ws.fh.writelines(rows_xml(ws, st, kinds, plain, wrapped, rows, first, row_height))
+    return end(ws, first, len(rows), len(kinds))
+
+
+def begin(ws: Any, first: int) -> None:
+    """Before rows written as XML from `first`: the rows above go to the file."""
     ws._write_single_row(first)  # rows above are written; nothing of `first` is held
     if ws.table:
         raise RuntimeError("cells already held for the first data row")  # our fault
+
+
+def end(ws: Any, first: int, count: int, columns: int) -> int:
+    """After `count` rows written as XML from `first`: the sheet knows them; the row after."""
+    last = first + count - 1
+    ws._check_dimensions(last, columns - 1)
+    ws._check_dimensions(first, 0)
+    ws.previous_row = last
+    return last + 1
+
+
+def rows_xml(ws: Any, st: Styles, kinds: Sequence[str], plain: Sequence[bool],
+             wrapped: Sequence[tuple[int, float]], rows: Sequence[Sequence[Any]], first: int,
+             row_height: Any) -> Iterator[str]:
+    """The `<row>` element of each of `rows`, numbered from `first` (0-based)."""
     xf = [st.for_cell(kind, None)._get_xf_index() if is_plain else 0
           for kind, is_plain in zip(kinds, plain, strict=True)]
     letters = [xl_col_to_name(c) for c in range(len(kinds))]
     # A text fits on one line when even in capitals it is shorter than the line: no estimate.
     rooms = [(index, width, ARIAL_9_PX.room(width)) for index, width in wrapped]
-    write = ws.fh.write
     for r, values in enumerate(rows, start=first):
         n = r + 1
         # One search over the row's texts; only a row that needs it is escaped cell by cell.
@@ -88,12 +109,7 @@ def stream_rows(ws: Any, st: Styles, kinds: Sequence[str], plain: Sequence[bool]
                 cells.append(f'<c r="{letters[c]}{n}" s="{xf[c]}" t="inlineStr">{text}</c>')
             else:
                 cells.append(_cell(ws, f"{letters[c]}{n}", value, kinds[c], st))
-        write(f'<row r="{n}"{_height(values, rooms, row_height)}>{"".join(cells)}</row>')
-    last = first + len(rows) - 1
-    ws._check_dimensions(last, len(kinds) - 1)
-    ws._check_dimensions(first, 0)
-    ws.previous_row = last
-    return last + 1
+        yield f'<row r="{n}"{_height(values, rooms, row_height)}>{"".join(cells)}</row>'
 
 
 def _height(values: Sequence[Any], rooms: Sequence[tuple[int, float, float]],

@@ -8,6 +8,7 @@ with their values stored so that every reader sees the number).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,8 +17,9 @@ from xlsxwriter.utility import xl_range
 
 from pemetaan_ksd.write.palette import PAPER_F4
 from pemetaan_ksd.write.text_metrics import ARIAL_9_PX, wrapped_lines
+from pemetaan_ksd.write.workbook import stream
+from pemetaan_ksd.write.workbook.elsewhere import Elsewhere, possible
 from pemetaan_ksd.write.workbook.formats import Styles, cell_text, is_missing, xml_text
-from pemetaan_ksd.write.workbook.stream import stream_rows
 
 HEADER_ROW = 4  # zero-based: rows 0-2 hold the title block, row 3 stays empty
 LINE_HEIGHT = 11.3  # points per wrapped line of 9-point Arial (Excel; LibreOffice ~10.3)
@@ -74,25 +76,65 @@ class Placed:
 
 def write_table(book: Book, table: TableSheet) -> tuple[Any, Placed]:
     """A titled, filtered, frozen, print-ready table on a new sheet."""
+    return begin_table(book, table).finish()
+
+
+@dataclass
+class Begun:
+    """A table whose sheet, titles and header are written; its rows written or being made."""
+
+    book: Book
+    table: TableSheet
+    ws: Any
+    last_header: int
+    end: int  # the row after the data rows
+    rows_elsewhere: Elsewhere | None = None
+
+    def finish(self) -> tuple[Any, Placed]:
+        """The rows made elsewhere copied in, then the totals and the print layout."""
+        ws, table, cols, rows = self.ws, self.table, self.table.cols, self.table.rows
+        first = self.last_header + 1
+        if self.rows_elsewhere is not None:
+            try:
+                self.rows_elsewhere.copy_into(ws.fh)
+            finally:
+                self.rows_elsewhere.close()
+            stream.end(ws, first, len(rows), len(cols))
+        ws.autofilter(self.last_header, 0, max(self.end - 1, self.last_header), len(cols) - 1)
+        end, printed = self.end, sum(1 for c in cols if c.printed)
+        if not rows:
+            empty_note(ws, self.book.st, printed, end, table.empty)
+            end += 1
+        elif table.totals:
+            totals_row(ws, self.book.st, cols, rows, first, end)
+            end += 1
+        ws.freeze_panes(first, table.freeze_col)
+        page_setup(ws, HEADER_ROW, self.last_header, table.footer, table.paper)
+        if printed < len(cols):
+            ws.print_area(0, 0, end - 1, printed - 1)
+        return ws, Placed(first, end)
+
+    def close(self) -> None:
+        if self.rows_elsewhere is not None:
+            self.rows_elsewhere.close()
+
+
+def begin_table(book: Book, table: TableSheet, elsewhere: bool = False) -> Begun:
+    """The sheet, its titles and header, and its rows; with `elsewhere`, the rows of a long
+    table are made by another process meanwhile (elsewhere.py): call `finish` to add them."""
     st, cols, rows = book.st, table.cols, table.rows
     ws = book.wb.add_worksheet(table.name)
-    printed = sum(1 for c in cols if c.printed)
-    title_block(ws, st, printed, book.pemerintah, table.judul, table.sub)
+    title_block(ws, st, sum(1 for c in cols if c.printed), book.pemerintah, table.judul,
+                table.sub)
     last_header = header(ws, st, cols, HEADER_ROW)
     first = last_header + 1
-    end = data_rows(ws, st, cols, rows, first)
-    ws.autofilter(last_header, 0, max(end - 1, last_header), len(cols) - 1)
-    if not rows:
-        empty_note(ws, st, printed, end, table.empty)
-        end += 1
-    elif table.totals:
-        totals_row(ws, st, cols, rows, first, end)
-        end += 1
-    ws.freeze_panes(first, table.freeze_col)
-    page_setup(ws, HEADER_ROW, last_header, table.footer, table.paper)
-    if printed < len(cols):
-        ws.print_area(0, 0, end - 1, printed - 1)
-    return ws, Placed(first, end)
+    if elsewhere and ws.constant_memory and possible(len(rows)):
+        stream.begin(ws, first)
+        make = functools.partial(stream.rows_xml, ws, st, *_columns(cols), rows, first,
+                                 _row_height)
+        return Begun(book, table, ws, last_header, first + len(rows),
+                     Elsewhere(make, book.wb.tmpdir))
+    return Begun(book, table, ws, last_header, data_rows(ws, st, cols, rows, first))
 
 
 def title_block(ws: Any, st: Styles, ncols: int, pemerintah: str, judul: str, sub: str) -> None:
@@ -160,12 +202,10 @@ def _merge_written(ws: Any, first_row: int, first_col: int, last_row: int, last_
 def data_rows(ws: Any, st: Styles, cols: Sequence[Col], rows: Sequence[Sequence[Any]],
               first: int) -> int:
     """The data rows from `first`; returns the row after the last one."""
-    kinds = [c.kind for c in cols]
-    plain = [c.kind not in _STYLED_BY_VALUE for c in cols]
+    kinds, plain, wrapped = _columns(cols)
     formats = [st.cell.get(c.kind, st.cell["text"]) for c in cols]
-    wrapped = [(i, c.width) for i, c in enumerate(cols) if c.kind in _WRAPPED]
     if ws.constant_memory:
-        return stream_rows(ws, st, kinds, plain, wrapped, rows, first, _row_height)
+        return stream.stream_rows(ws, st, kinds, plain, wrapped, rows, first, _row_height)
     for r, values in enumerate(rows, start=first):
         for c, value in enumerate(values):
             if plain[c] and value is None:  # the common cases first, for 20,000 rows
@@ -176,6 +216,13 @@ def data_rows(ws: Any, st: Styles, cols: Sequence[Col], rows: Sequence[Sequence[
                 _put(ws, r, c, value, kinds[c], st)
         _fit_height(ws, r, wrapped, values)
     return first + len(rows)
+
+
+def _columns(cols: Sequence[Col]) -> tuple[list[str], list[bool], list[tuple[int, float]]]:
+    """Each column's kind, whether its format is the same for every value, and the (index,
+    width) of the columns whose text wraps."""
+    return ([c.kind for c in cols], [c.kind not in _STYLED_BY_VALUE for c in cols],
+            [(i, c.width) for i, c in enumerate(cols) if c.kind in _WRAPPED])
 
 
 def _put(ws: Any, row: int, col: int, value: Any, kind: str, st: Styles) -> None:

@@ -82,16 +82,23 @@ def _write_workbook(tmp: Path, kons: Konsolidasi, report: Report, profil: Profil
         "created": report.created.replace(tzinfo=None),
     })
     book = Book(wb, Styles(wb), f"PEMERINTAH {profil.daerah.nama_lengkap.upper()}")
-    pending = rekap_mitra.start_map(kons, profil)  # its picture is drawn meanwhile
+    # Each sheet keeps its own rows in order, so the slow parts are made meanwhile and put in
+    # last: Daftar Rencana's rows by a forked child (before any thread: the map's pool has
+    # some), the map's picture by another process.
+    begun = daftar.begin_sheet(book, kons)
+    pending = None
     try:
-        daftar.add_sheet(book, kons)
+        pending = rekap_mitra.start_map(kons, profil)
         rekap_urusan.add_sheet(book, kons)
         rekap_opd.add_sheet(book, kons)
         mitra, below = rekap_mitra.add_sheet(book, kons)
         perbaikan.add_sheet(book, kons)
         status.add_sheet(book, kons)
         info.add_sheet(book, kons, report)
-        rekap_mitra.add_map(book, mitra, below, pending)  # rows in order: each sheet its own
+        rekap_mitra.add_map(book, mitra, below, pending)
+        begun.finish()
     finally:
-        pending.close()
+        begun.close()
+        if pending is not None:
+            pending.close()
     wb.close()
