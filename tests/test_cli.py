@@ -170,3 +170,32 @@ def test_the_process_ends_with_its_whole_output_and_exit_code(tmp_path: Path) ->
     assert done.returncode == 1, done.stderr.decode()
     assert report["summary"]["files"] == len(list((demo / "masuk").iterdir()))
     assert done.stdout.endswith(b"\n")
+
+
+def test_a_signal_a_library_turned_into_its_own_error_still_stops_the_run(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    """openpyxl's descriptors catch everything (a bare `except:`) and raise TypeError: the
+    SIGTERM inside is still a stop (143), not a fault of ours (3)."""
+    from pemetaan_ksd import api
+    from pemetaan_ksd.interrupt import Interrupted
+
+    def broken(*args: object, **kwargs: object) -> None:
+        try:
+            raise ValueError("no signal here")
+        except ValueError:
+            raise TypeError("expected <class 'MultiCellRange'>")  # noqa: B904 - as openpyxl
+
+    def stopped_within(*args: object, **kwargs: object) -> None:
+        try:
+            raise Interrupted(15)
+        except BaseException:
+            raise TypeError("expected <class 'MultiCellRange'>")  # noqa: B904 - as openpyxl
+
+    monkeypatch.setattr(api, "validate", stopped_within)
+    (tmp_path / "a.xlsx").write_bytes(b"")
+    code, _, err = cli(capsys, "validasi", str(tmp_path / "a.xlsx"))
+    assert code == 143 and "Dihentikan" in err and "kesalahan di dalam program" not in err
+    monkeypatch.setattr(api, "validate", broken)  # no signal behind: a fault of ours
+    code, _, err = cli(capsys, "validasi", str(tmp_path / "a.xlsx"))
+    assert code == 3 and "kesalahan di dalam program" in err

@@ -30,6 +30,7 @@ else:
 
 EXIT_OK, EXIT_GALAT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 LOG_NAME = "pemetaan-ksd-galat.log"
+STOPPED = "Dihentikan: tidak ada keluaran yang diganti; berkas sementara sudah dihapus."
 
 i18n.install()
 app = typer.Typer(
@@ -134,7 +135,7 @@ def run(argv: list[str] | None = None) -> int:
         with signals_raise():
             result = command.main(args=argv, prog_name="pemetaan-ksd", standalone_mode=False)
     except Interrupted as exc:
-        render.error("Dihentikan: tidak ada keluaran yang diganti; berkas sementara sudah dihapus.")
+        render.error(STOPPED)
         return exc.exit_code
     except ClickUsageError as exc:
         message, path = i18n.usage_error_text(exc)
@@ -149,9 +150,26 @@ def run(argv: list[str] | None = None) -> int:
     except typer.Abort:
         render.error("Dibatalkan.")
         return EXIT_USAGE
-    except Exception:  # a fault of ours: short message, details in a log file
+    except Exception as exc:  # a fault of ours: short message, details in a log file
+        stopped = _interrupted_within(exc)
+        if stopped is not None:
+            render.error(STOPPED)
+            return stopped.exit_code
         return _internal_fault()
     return int(result) if isinstance(result, int) else EXIT_OK
+
+
+def _interrupted_within(exc: BaseException) -> Interrupted | None:
+    """The signal behind `exc`: a library that catches everything (openpyxl's descriptors:
+    a bare `except:`) turns the Interrupted raised inside it into an error of its own."""
+    seen: set[int] = set()
+    found: BaseException | None = exc
+    while found is not None and id(found) not in seen:
+        if isinstance(found, Interrupted):
+            return found
+        seen.add(id(found))
+        found = found.__cause__ or found.__context__
+    return None
 
 
 def _internal_fault() -> int:
