@@ -1,64 +1,71 @@
-"""A table's rows turned into XML by a forked child while this process writes other sheets.
+"""A table's rows turned into XML by another process while this one writes the other sheets.
 
 The consolidated workbook is written by one process once the files are checked, with the
 second core idle: `Daftar Rencana` alone is 40-50 % of that time (25,000 rows for 1,000 files).
-Its rows are made here in a child forked after every format has its index (formats.Styles),
-so the child's XML is what this process would have written; the child writes it to a file of
-its own, and the parent copies the file into the sheet when it reaches it. Only where fork is
-safe and cheap (Linux); elsewhere the rows are written in this process, as before.
+Its rows go, pickled, to a file that a fresh interpreter (`rows_worker.py`) turns into the
+sheet's XML, with the style indexes this process gave (stream.Numbering): the XML this
+process would have written. A fresh process, not a fork: a forked child shares the parent's
+pages, and every object either of them touches afterwards is copied (10,000 files: +1.5 GiB).
 """
 
 from __future__ import annotations
 
-import os
+import pickle
 import shutil
-import signal
+import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
-MIN_ROWS = 2000  # below this, forking costs about what it saves
+from pemetaan_ksd.write.workbook.stream import Columns, Numbering
+
+MIN_ROWS = 2000  # below this, starting a process costs about what it saves
+CHUNK = 5000  # rows pickled together: the other process holds one chunk at a time
 
 
 def possible(rows: int) -> bool:
-    return sys.platform.startswith("linux") and rows >= MIN_ROWS
+    return rows >= MIN_ROWS and bool(sys.executable)
 
 
 class Elsewhere:
-    """The lines `make()` yields, being written to a file by a child process from now on."""
+    """The XML of `rows` (from row `first`), being made by another process from now on."""
 
-    def __init__(self, make: Callable[[], Iterable[str]], directory: str | None = None) -> None:
-        fd, self._path = tempfile.mkstemp(prefix="pemetaan-ksd-", suffix=".xml", dir=directory)
-        self._pid = os.fork()
-        if self._pid == 0:  # the child: its exit skips flushing the parent's open files
-            code = 1
-            try:
-                for signum in (signal.SIGINT, signal.SIGTERM):
-                    signal.signal(signum, signal.SIG_IGN)  # the parent stops the run
-                with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-                    out.writelines(make())
-                code = 0
-            finally:
-                os._exit(code)
-        os.close(fd)
+    def __init__(self, numbering: Numbering, columns: Columns, rows: Sequence[Sequence[Any]],
+                 first: int, directory: str | None = None) -> None:
+        self._paths = [Path(tempfile.mkstemp(prefix="pemetaan-ksd-", suffix=suffix,
+                                             dir=directory)[1])
+                       for suffix in (".rows", ".xml", ".err")]
+        self._process: subprocess.Popen[bytes] | None = None
+        rows_in, xml_out, errors = self._paths
+        with rows_in.open("wb") as out:
+            chunks = range(0, len(rows), CHUNK)
+            pickle.dump((numbering, columns, first, len(chunks)), out, pickle.HIGHEST_PROTOCOL)
+            for start in chunks:
+                pickle.dump(list(rows[start:start + CHUNK]), out, pickle.HIGHEST_PROTOCOL)
+        with errors.open("wb") as err:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "pemetaan_ksd.write.workbook.rows_worker", str(rows_in),
+                 str(xml_out)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err)
 
     def copy_into(self, fh: IO[str]) -> None:
-        """Wait for the child, then append what it wrote to `fh`."""
-        _, status = os.waitpid(self._pid, 0)
-        self._pid = 0
-        code = os.waitstatus_to_exitcode(status)
+        """Wait for the other process, then append what it wrote to `fh`."""
+        assert self._process is not None
+        code = self._process.wait()
+        self._process = None
         if code != 0:  # a fault of ours or no memory left: never the user's file
-            raise RuntimeError(f"the child writing table rows ended with {code}")
-        with open(self._path, encoding="utf-8", newline="") as made:
+            detail = self._paths[2].read_text(encoding="utf-8", errors="replace")[-2000:]
+            raise RuntimeError(f"the process writing table rows ended with {code}: {detail}")
+        with self._paths[1].open(encoding="utf-8", newline="") as made:
             shutil.copyfileobj(made, fh, 1 << 20)
 
     def close(self) -> None:
-        """Stop the child if it still runs (an interrupted run) and remove its file; again,
-        nothing."""
-        if self._pid:
-            os.kill(self._pid, signal.SIGKILL)
-            os.waitpid(self._pid, 0)
-            self._pid = 0
-        Path(self._path).unlink(missing_ok=True)
+        """Stop the other process if it still runs (an interrupted run), remove its files;
+        again, nothing."""
+        if self._process is not None:
+            self._process.kill()
+            self._process.wait()
+            self._process = None
+        for path in self._paths:
+            path.unlink(missing_ok=True)

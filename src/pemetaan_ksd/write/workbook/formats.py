@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, TypeVar
 
 from pemetaan_ksd.model import FileStatus
 from pemetaan_ksd.status import StatusKirim, status_label
 from pemetaan_ksd.write.palette import BLUE_DARK, FONT_NAME, GREY_LINE
 
 FONT = FONT_NAME
+T = TypeVar("T")
 RUPIAH = '_-"Rp"* #,##0_-;-"Rp"* #,##0_-;_-* "-"_-;_-@_-'  # accounting style; zero is "-"
 COUNT = '#,##0;-#,##0;"-"'
 WHITE = "#FFFFFF"
@@ -65,8 +67,8 @@ class Styles:
         self._headers(wb)
         self._totals(wb)
         self._facts(wb)
-        for fmt in wb.formats:  # each index fixed now, in this order: a forked child writing
-            fmt._get_xf_index()  # rows (elsewhere.py) then numbers its cells as this process
+        for fmt in wb.formats:  # each index fixed now, in this order: another process writing
+            fmt._get_xf_index()  # rows (elsewhere.py) then numbers its cells as this one
 
     def _cells(self, wb: Any) -> None:
         base = {"font_name": FONT, "font_size": 9, "valign": "top", "text_wrap": True,
@@ -119,10 +121,16 @@ class Styles:
 
     def for_cell(self, kind: str, value: Any) -> Any:
         """The format of one value in a column of `kind` (tints and warnings go by value)."""
-        if kind == "tint":
-            return self.tint.get(str(value), self.cell["center"])
-        if kind == "warn":
-            return self.warn if not is_missing(value) else self.cell["text"]
-        if kind == "datetime" and isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-            return self.cell["date"]
-        return self.cell.get(kind, self.cell["text"])
+        return choose(kind, value, self.cell, self.tint, self.warn)
+
+
+def choose(kind: str, value: Any, cell: Mapping[str, T], tint: Mapping[str, T], warn: T) -> T:
+    """The style of one value in a column of `kind`, among a sheet's cell styles: formats here,
+    their indexes where another process writes the rows (stream.Numbering)."""
+    if kind == "tint":
+        return tint.get(str(value), cell["center"])
+    if kind == "warn":
+        return warn if not is_missing(value) else cell["text"]
+    if kind == "datetime" and isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return cell["date"]
+    return cell.get(kind, cell["text"])

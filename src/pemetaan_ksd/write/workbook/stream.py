@@ -14,12 +14,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.utility import _datetime_to_excel_datetime, xl_col_to_name
 
 from pemetaan_ksd.write.text_metrics import ARIAL_9_PX, wrapped_lines
-from pemetaan_ksd.write.workbook.formats import NOT_XML, Styles, cell_text, is_missing, xml_text
+from pemetaan_ksd.write.workbook.formats import (
+    NOT_XML,
+    Styles,
+    cell_text,
+    choose,
+    is_missing,
+    xml_text,
+)
 
 # What XlsxWriter escapes in an inline string: control characters (as _xHHHH_, and a literal
 # _xHHHH_ by escaping its underscore), and &, <, >.
@@ -46,29 +54,64 @@ def _plain_text_xml(text: str) -> str:
     return f'<is><t{preserve}>{text}</t></is>'
 
 
-def _cell(ws: Any, ref: str, value: Any, kind: str, st: Styles) -> str:
+@dataclass(frozen=True)
+class Numbering:
+    """What a sheet's rows need besides their values: the style index of each kind of cell,
+    and the workbook's date system. Plain data, so that another process (elsewhere.py) writes
+    the rows as this one would."""
+
+    cell: dict[str, int]
+    tint: dict[str, int]
+    warn: int
+    date_1904: bool
+    remove_timezone: bool
+
+    @classmethod
+    def of(cls, ws: Any, st: Styles) -> Numbering:
+        return cls({k: f._get_xf_index() for k, f in st.cell.items()},
+                   {k: f._get_xf_index() for k, f in st.tint.items()}, st.warn._get_xf_index(),
+                   ws.date_1904, ws.remove_timezone)
+
+    def xf(self, kind: str, value: Any) -> int:
+        return choose(kind, value, self.cell, self.tint, self.warn)
+
+    def serial(self, moment: dt.datetime) -> float:
+        return float(_datetime_to_excel_datetime(moment, self.date_1904, self.remove_timezone))
+
+
+def _cell(ref: str, value: Any, kind: str, numbering: Numbering) -> str:
     """One cell as table._put writes it."""
-    xf = st.for_cell(kind, value)._get_xf_index()
+    xf = numbering.xf(kind, value)
     if is_missing(value):
         return f'<c r="{ref}" s="{xf}"/>'
     if kind in _NUMERIC and isinstance(value, int | float) and not isinstance(value, bool):
         return f'<c r="{ref}" s="{xf}"><v>{value:.16G}</v></c>'
     if kind == "datetime" and isinstance(value, dt.date):
         moment = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
-        serial = ws._convert_date_time(moment.replace(tzinfo=None))
+        serial = numbering.serial(moment.replace(tzinfo=None))
         return f'<c r="{ref}" s="{xf}"><v>{serial:.16G}</v></c>'
     return f'<c r="{ref}" s="{xf}" t="inlineStr">{_text_xml(cell_text(value))}</c>'
 
 
-def stream_rows(ws: Any, st: Styles, kinds: Sequence[str], plain: Sequence[bool],
-                wrapped: Sequence[tuple[int, float]], rows: Sequence[Sequence[Any]], first: int,
-                row_height: Any) -> int:
+@dataclass(frozen=True)
+class Columns:
+    """How a table's columns are written: each one's kind, whether its style is the same for
+    every value, the (index, width) of those whose text wraps, and a wrapped line's height."""
+
+    kinds: list[str]
+    plain: list[bool]
+    wrapped: list[tuple[int, float]]
+    line_height: float
+
+
+def stream_rows(ws: Any, numbering: Numbering, columns: Columns, rows: Sequence[Sequence[Any]],
+                first: int) -> int:
     """Write `rows` from row `first` (0-based) of a constant_memory sheet; the row after."""
     if not rows:
         return first
     begin(ws, first)
-    ws.fh.writelines(rows_xml(ws, st, kinds, plain, wrapped, rows, first, row_height))
-    return end(ws, first, len(rows), len(kinds))
+    ws.fh.writelines(rows_xml(numbering, columns, rows, first))
+    return end(ws, first, len(rows), len(columns.kinds))
 
 
 def begin(ws: Any, first: int) -> None:
@@ -78,24 +121,24 @@ def begin(ws: Any, first: int) -> None:
         raise RuntimeError("cells already held for the first data row")  # our fault
 
 
-def end(ws: Any, first: int, count: int, columns: int) -> int:
+def end(ws: Any, first: int, count: int, width: int) -> int:
     """After `count` rows written as XML from `first`: the sheet knows them; the row after."""
     last = first + count - 1
-    ws._check_dimensions(last, columns - 1)
+    ws._check_dimensions(last, width - 1)
     ws._check_dimensions(first, 0)
     ws.previous_row = last
     return last + 1
 
 
-def rows_xml(ws: Any, st: Styles, kinds: Sequence[str], plain: Sequence[bool],
-             wrapped: Sequence[tuple[int, float]], rows: Sequence[Sequence[Any]], first: int,
-             row_height: Any) -> Iterator[str]:
+def rows_xml(numbering: Numbering, columns: Columns, rows: Sequence[Sequence[Any]],
+             first: int) -> Iterator[str]:
     """The `<row>` element of each of `rows`, numbered from `first` (0-based)."""
-    xf = [st.for_cell(kind, None)._get_xf_index() if is_plain else 0
+    kinds, plain = columns.kinds, columns.plain
+    xf = [numbering.xf(kind, None) if is_plain else 0
           for kind, is_plain in zip(kinds, plain, strict=True)]
     letters = [xl_col_to_name(c) for c in range(len(kinds))]
     # A text fits on one line when even in capitals it is shorter than the line: no estimate.
-    rooms = [(index, width, ARIAL_9_PX.room(width)) for index, width in wrapped]
+    rooms = [(index, width, ARIAL_9_PX.room(width)) for index, width in columns.wrapped]
     for r, values in enumerate(rows, start=first):
         n = r + 1
         # One search over the row's texts; only a row that needs it is escaped cell by cell.
@@ -108,12 +151,12 @@ def rows_xml(ws: Any, st: Styles, kinds: Sequence[str], plain: Sequence[bool],
                 text = _text_xml(value) if escape else _plain_text_xml(value)
                 cells.append(f'<c r="{letters[c]}{n}" s="{xf[c]}" t="inlineStr">{text}</c>')
             else:
-                cells.append(_cell(ws, f"{letters[c]}{n}", value, kinds[c], st))
-        yield f'<row r="{n}"{_height(values, rooms, row_height)}>{"".join(cells)}</row>'
+                cells.append(_cell(f"{letters[c]}{n}", value, kinds[c], numbering))
+        yield f'<row r="{n}"{_height(values, rooms, columns.line_height)}>{"".join(cells)}</row>'
 
 
 def _height(values: Sequence[Any], rooms: Sequence[tuple[int, float, float]],
-            row_height: Any) -> str:
+            line_height: float) -> str:
     """The `ht` of a row whose wrapped text needs more than one line (as set_row writes it).
 
     `rooms`: (index, width, room on one line) of each wrapped column.
@@ -125,5 +168,10 @@ def _height(values: Sequence[Any], rooms: Sequence[tuple[int, float, float]],
             lines = max(lines, wrapped_lines(value, width, ARIAL_9_PX))
     if lines == 1:
         return ""
-    pixels = int(row_height(lines) * 4.0 / 3.0 + 0.5)
+    pixels = int(row_height(lines, line_height) * 4.0 / 3.0 + 0.5)
     return f' ht="{pixels * 0.75:.16g}" customHeight="1"'
+
+
+def row_height(lines: int, line_height: float) -> float:
+    """The height in points of a row of `lines` wrapped lines."""
+    return lines * line_height + 3

@@ -8,7 +8,6 @@ with their values stored so that every reader sees the number).
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -130,10 +129,9 @@ def begin_table(book: Book, table: TableSheet, elsewhere: bool = False) -> Begun
     first = last_header + 1
     if elsewhere and ws.constant_memory and possible(len(rows)):
         stream.begin(ws, first)
-        make = functools.partial(stream.rows_xml, ws, st, *_columns(cols), rows, first,
-                                 _row_height)
-        return Begun(book, table, ws, last_header, first + len(rows),
-                     Elsewhere(make, book.wb.tmpdir))
+        made = Elsewhere(stream.Numbering.of(ws, st), _columns(cols), rows, first,
+                         book.wb.tmpdir)
+        return Begun(book, table, ws, last_header, first + len(rows), made)
     return Begun(book, table, ws, last_header, data_rows(ws, st, cols, rows, first))
 
 
@@ -202,10 +200,11 @@ def _merge_written(ws: Any, first_row: int, first_col: int, last_row: int, last_
 def data_rows(ws: Any, st: Styles, cols: Sequence[Col], rows: Sequence[Sequence[Any]],
               first: int) -> int:
     """The data rows from `first`; returns the row after the last one."""
-    kinds, plain, wrapped = _columns(cols)
+    columns = _columns(cols)
+    kinds, plain, wrapped = columns.kinds, columns.plain, columns.wrapped
     formats = [st.cell.get(c.kind, st.cell["text"]) for c in cols]
     if ws.constant_memory:
-        return stream.stream_rows(ws, st, kinds, plain, wrapped, rows, first, _row_height)
+        return stream.stream_rows(ws, stream.Numbering.of(ws, st), columns, rows, first)
     for r, values in enumerate(rows, start=first):
         for c, value in enumerate(values):
             if plain[c] and value is None:  # the common cases first, for 20,000 rows
@@ -218,11 +217,10 @@ def data_rows(ws: Any, st: Styles, cols: Sequence[Col], rows: Sequence[Sequence[
     return first + len(rows)
 
 
-def _columns(cols: Sequence[Col]) -> tuple[list[str], list[bool], list[tuple[int, float]]]:
-    """Each column's kind, whether its format is the same for every value, and the (index,
-    width) of the columns whose text wraps."""
-    return ([c.kind for c in cols], [c.kind not in _STYLED_BY_VALUE for c in cols],
-            [(i, c.width) for i, c in enumerate(cols) if c.kind in _WRAPPED])
+def _columns(cols: Sequence[Col]) -> stream.Columns:
+    return stream.Columns([c.kind for c in cols], [c.kind not in _STYLED_BY_VALUE for c in cols],
+                          [(i, c.width) for i, c in enumerate(cols) if c.kind in _WRAPPED],
+                          LINE_HEIGHT)
 
 
 def _put(ws: Any, row: int, col: int, value: Any, kind: str, st: Styles) -> None:
@@ -251,11 +249,7 @@ def _fit_height(ws: Any, row: int, wrapped: Sequence[tuple[int, float]],
         if type(value) is str and value:
             lines = max(lines, wrapped_lines(value, width, ARIAL_9_PX))
     if lines > 1:
-        ws.set_row(row, _row_height(lines))
-
-
-def _row_height(lines: int) -> float:
-    return lines * LINE_HEIGHT + 3
+        ws.set_row(row, stream.row_height(lines, LINE_HEIGHT))
 
 
 def totals_row(ws: Any, st: Styles, cols: Sequence[Col], rows: Sequence[Sequence[Any]],
