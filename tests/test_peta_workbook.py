@@ -164,3 +164,20 @@ def test_help_and_validasi_do_not_load_the_map(demo_folder: Path) -> None:
         assert "pemetaan_ksd.cli.app" in modules  # the measurement itself works
         loaded = [m for m in modules if m.startswith(MAP_MODULES)]
         assert loaded == [], (argv, loaded)
+
+
+def test_a_picture_stopped_midway_leaves_no_child_and_no_file(
+        merged: api.MergeRun) -> None:
+    """Rendering forks a child that ends with its picture; stopping the run kills it."""
+    assert merged.konsolidasi is not None
+    profil = api.open_profile(ROOT / "examples" / "demo-pemetaan-ksd" / "ksd.toml")
+    svg = peta_kerja_sama(merged.konsolidasi, profil).svg
+    assert svg is not None
+    pending = png.Rendering(svg)
+    made = Path(pending._path) if pending._path else None
+    pending.close()
+    assert pending._pid == 0 and (made is None or not made.exists())
+    again = png.Rendering(svg)
+    assert again.png().startswith(b"\x89PNG\r\n\x1a\n")
+    again.close()
+    assert not again._path or not Path(again._path).exists()

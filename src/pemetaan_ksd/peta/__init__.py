@@ -9,12 +9,15 @@ workbook's `Rekap Mitra` sheet. Loaded only by the commands that draw it: `--hel
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from pemetaan_ksd.merge import Konsolidasi
 from pemetaan_ksd.peta import adegan, svg
 from pemetaan_ksd.peta.isi import isi_peta
 from pemetaan_ksd.profile import Profil
 from pemetaan_ksd.reference import Wilayah
+
+if TYPE_CHECKING:  # pandas stays unloaded where only the picture is drawn (png.py)
+    from pemetaan_ksd.merge import Konsolidasi
 
 
 @dataclass(frozen=True)

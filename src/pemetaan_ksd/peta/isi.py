@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from pemetaan_ksd.merge import Konsolidasi
 from pemetaan_ksd.profile import Profil
 from pemetaan_ksd.reference import Daerah, Wilayah
+
+if TYPE_CHECKING:  # pandas stays unloaded where only the picture is drawn (png.py)
+    from pemetaan_ksd.merge import Konsolidasi
 
 
 @dataclass(frozen=True)

@@ -65,26 +65,11 @@ def write_workbook(path: Path, kons: Konsolidasi, report: Report, profil: Profil
 
 
 def _write_workbook(tmp: Path, kons: Konsolidasi, report: Report, profil: Profil) -> None:
-    wb = xlsxwriter.Workbook(str(tmp), {
-        "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
-        "default_date_format": "dd/mm/yyyy",
-        # Arial 10 as the default font: column widths then mean the same in Excel and in
-        # LibreOffice (Liberation Sans has Arial's metrics), where Calibri may be missing.
-        "default_format_properties": {"font_name": FONT, "font_size": 10},
-        "default_row_height": 17, "default_column_width": 64,
-        # Each row goes to the file when the next begins: memory bounded by one row, and the
-        # tables' rows are streamed as XML (workbook/stream.py). Every sheet writes in order.
-        "constant_memory": True,
-    })
-    wb.set_properties({
-        "title": daftar.TITLE.format(tahun=kons.tahun).title(),
-        "author": "pemetaan-ksd", "company": profil.daerah.nama_lengkap,
-        "created": report.created.replace(tzinfo=None),
-    })
+    # Each sheet keeps its own rows in order, so the slow parts are made meanwhile by other
+    # processes and put in last: Daftar Rencana's rows (elsewhere.py), then the map's picture
+    # (its child is forked after the rows are handed over: it copies what the parent touches).
+    wb = _workbook(tmp, kons, report, profil)
     book = Book(wb, Styles(wb), f"PEMERINTAH {profil.daerah.nama_lengkap.upper()}")
-    # Each sheet keeps its own rows in order, so the slow parts are made meanwhile and put in
-    # last: Daftar Rencana's rows by a forked child (before any thread: the map's pool has
-    # some), the map's picture by another process.
     begun = daftar.begin_sheet(book, kons)
     pending = None
     try:
@@ -102,3 +87,23 @@ def _write_workbook(tmp: Path, kons: Konsolidasi, report: Report, profil: Profil
         if pending is not None:
             pending.close()
     wb.close()
+
+
+def _workbook(tmp: Path, kons: Konsolidasi, report: Report, profil: Profil) -> Any:
+    wb = xlsxwriter.Workbook(str(tmp), {
+        "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+        "default_date_format": "dd/mm/yyyy",
+        # Arial 10 as the default font: column widths then mean the same in Excel and in
+        # LibreOffice (Liberation Sans has Arial's metrics), where Calibri may be missing.
+        "default_format_properties": {"font_name": FONT, "font_size": 10},
+        "default_row_height": 17, "default_column_width": 64,
+        # Each row goes to the file when the next begins: memory bounded by one row, and the
+        # tables' rows are streamed as XML (workbook/stream.py). Every sheet writes in order.
+        "constant_memory": True,
+    })
+    wb.set_properties({
+        "title": daftar.TITLE.format(tahun=kons.tahun).title(),
+        "author": "pemetaan-ksd", "company": profil.daerah.nama_lengkap,
+        "created": report.created.replace(tzinfo=None),
+    })
+    return wb
