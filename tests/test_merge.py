@@ -17,7 +17,8 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from pemetaan_ksd.merge import Konsolidasi, build_konsolidasi, covers, jangka_waktu
+from pemetaan_ksd.daftar_tahun import covers, jangka_waktu
+from pemetaan_ksd.merge import Konsolidasi, build_konsolidasi
 from pemetaan_ksd.model import FileResult, Finding, RowResult, Severity, Usulan
 from pemetaan_ksd.profile import Profil, load_profile
 from pemetaan_ksd.report import Report

@@ -181,3 +181,23 @@ def test_a_picture_stopped_midway_leaves_no_child_and_no_file(
     assert again.png().startswith(b"\x89PNG\r\n\x1a\n")
     again.close()
     assert not again._path or not Path(again._path).exists()
+
+
+def test_the_map_from_the_years_records_is_the_map_from_the_tables(
+        merged: api.MergeRun) -> None:
+    """gabung draws the map from daftar_tahun's records, before pandas makes the tables: the
+    partners, their counts and the picture are those of Rekap Mitra."""
+    from pemetaan_ksd.daftar_tahun import daftar_tahun, mitra_records
+    from pemetaan_ksd.peta import _peta, peta_tahun
+
+    assert merged.konsolidasi is not None
+    kons = merged.konsolidasi
+    profil = api.open_profile(ROOT / "examples" / "demo-pemetaan-ksd" / "ksd.toml")
+    daftar = daftar_tahun(merged.report, profil.referensi(), kons.tahun)
+    keys = ["mitra", "kode_wilayah_mitra", "jenis_mitra", "jumlah"]
+    from_tables = list(kons.rekap_mitra[keys].itertuples(index=False, name=None))
+    from_records = [tuple(r[k] for k in keys) for r in mitra_records(daftar)]
+    assert from_records == from_tables and len(from_tables) > 3
+    wilayah = profil.referensi().wilayah
+    drawn = _peta(kons.tahun, from_tables, profil, wilayah)  # drawn anew, not remembered
+    assert peta_tahun(daftar, profil).svg == drawn.svg is not None

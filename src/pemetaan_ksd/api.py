@@ -137,24 +137,45 @@ def merge(
     outputs = Outputs(workbook=output, report_path=report_path, feedback_dir=feedback_dir,
                       html=html_path)
     report = _validated(paths, profil, tahun, pilih_terbaru, progress, options, outputs,
-                        absent_opd=True, meanwhile=_load_merging)
-    from pemetaan_ksd.merge import build_konsolidasi
-    from pemetaan_ksd.write.workbook.writer import write_workbook
+                        absent_opd=True, meanwhile=_load_while_reading)
+    from pemetaan_ksd.daftar_tahun import daftar_tahun
+    from pemetaan_ksd.peta import peta_tahun
+    from pemetaan_ksd.peta.png import start
 
-    kons = build_konsolidasi(report, profil, profil.referensi(), report.tahun)
-    with Staging() as staging:
-        feedback, written = stage_side_outputs(report, profil, outputs, staging, progress,
-                                               kons, "gabung")
-        step(progress, Stage.WORKBOOK, 0, 1)
-        write_workbook(output, kons, report, profil, staging)
-        step(progress, Stage.WORKBOOK, 1, 1)
-        staging.commit()
+    daftar = daftar_tahun(report, profil.referensi(), report.tahun)
+    pending = start(peta_tahun(daftar, profil))  # the picture is drawn meanwhile (0.5 s)
+    try:
+        _load_merging()
+        from pemetaan_ksd.merge import build_konsolidasi
+        from pemetaan_ksd.write.workbook.writer import write_workbook
+
+        kons = build_konsolidasi(report, profil, profil.referensi(), report.tahun, daftar)
+        with Staging() as staging:
+            feedback, written = stage_side_outputs(report, profil, outputs, staging, progress,
+                                                   kons, "gabung")
+            step(progress, Stage.WORKBOOK, 0, 1)
+            write_workbook(output, kons, report, profil, staging, pending)
+            step(progress, Stage.WORKBOOK, 1, 1)
+            staging.commit()
+    finally:
+        pending.close()
     return MergeRun(report=report, feedback=feedback, report_path=written, konsolidasi=kons,
                     output=output, html=html_path)
 
 
+MANY_FILES = 100  # reading them takes longer than loading pandas and XlsxWriter (0.5 s)
+
+
+def _load_while_reading(files: int) -> None:
+    """Many files: the workbook's libraries are loaded while the workers read (on two cores
+    the loading then slows the reading, measured: 0.7-0.8 s instead of 0.5); a daerah's few:
+    after, while the map's picture is drawn (merge)."""
+    if files >= MANY_FILES:
+        _load_merging()
+
+
 def _load_merging() -> None:
-    """pandas and XlsxWriter (half a second) loaded while the workers read the files."""
+    """pandas and XlsxWriter (half a second)."""
     import pemetaan_ksd.merge
     import pemetaan_ksd.write.workbook.writer  # noqa: F401
 
@@ -184,7 +205,7 @@ def _validated(
     options: RunOptions,
     outputs: Outputs,
     absent_opd: bool = False,
-    meanwhile: Callable[[], object] | None = None,
+    meanwhile: Callable[[int], object] | None = None,
 ) -> Report:
     """Run the engine and refuse outputs that would land on inputs. `absent_opd` (gabung and
     status, which speak for the whole inbox): also KSD504 for each OPD that sent nothing."""

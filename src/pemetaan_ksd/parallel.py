@@ -54,16 +54,15 @@ def _in_worker(item: tuple[Path, str]) -> FileResult | str:
 
 
 def check_files(items: Sequence[tuple[Path, str]], ctx: Context,
-                meanwhile: Callable[[], object] | None = None) -> Iterator[FileResult | str]:
+                meanwhile: Callable[[int], object] | None = None) -> Iterator[FileResult | str]:
     """check_file of each (path, shown), in order, over as many processes as pay off.
 
-    `meanwhile` is called in this process once the workers are at work (after they are
-    forked: it may import modules or start threads), e.g. to load what the run needs next.
+    `meanwhile(len(items))` is called in this process once the workers are at work (after
+    they are forked: it may import modules or start threads), e.g. to load what the run needs
+    next; not at all when this process reads the files itself.
     """
     workers = workers_for(len(items))
     if workers == 1:
-        if meanwhile is not None:
-            meanwhile()
         for path, shown in items:
             yield check_file(path, shown, ctx)
         return
@@ -71,7 +70,7 @@ def check_files(items: Sequence[tuple[Path, str]], ctx: Context,
     try:
         results = pool.map(_in_worker, items, chunksize=CHUNK)  # every worker forked here
         if meanwhile is not None:
-            meanwhile()
+            meanwhile(len(items))
         yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -6,13 +6,12 @@ them out.
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
-from pemetaan_ksd.contract import JENIS_KERJA_SAMA, JENIS_MITRA
+from pemetaan_ksd.contract import JENIS_KERJA_SAMA
+from pemetaan_ksd.daftar_tahun import FileTally, bidang_names
 from pemetaan_ksd.model import FileResult, Finding, Severity
 from pemetaan_ksd.reference import Referensi
 from pemetaan_ksd.status import StatusOpd
@@ -55,15 +54,6 @@ REKAP_URUSAN_COLUMNS = (
 
 
 
-@dataclass
-class FileTally:
-    baris: int = 0
-    diterima: int = 0
-    luar_tahun: int = 0
-    ditolak: int = 0
-    anggaran: float = 0.0
-
-
 def records_of(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """The rows of a frame as plain dicts with plain values (faster than `to_dict`)."""
     columns = [str(c) for c in frame.columns]
@@ -74,16 +64,6 @@ def records_of(frame: pd.DataFrame) -> list[dict[str, Any]]:
 def frame(records: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
     data = {c: [r[c] for r in records] for c in columns}
     return pd.DataFrame(data, columns=list(columns), dtype=object)
-
-
-def bidang_names(referensi: Referensi, kode: str | None) -> tuple[str | None, str | None]:
-    if not kode:
-        return None, None
-    bidang = referensi.bidang(kode)
-    if bidang is not None:
-        return bidang.nama, bidang.nama_singkat
-    name = referensi.nomenklatur.name(kode)
-    return name, name
 
 
 def rekap_urusan(daftar: pd.DataFrame, referensi: Referensi) -> pd.DataFrame:
@@ -105,47 +85,6 @@ def rekap_urusan(daftar: pd.DataFrame, referensi: Referensi) -> pd.DataFrame:
 
 def _amount(part: pd.DataFrame) -> float:
     return float(sum(a for a in part["anggaran"] if a is not None and not pd.isna(a)))
-
-
-def rekap_mitra(daftar: pd.DataFrame) -> pd.DataFrame:
-    """Per partner: how many usulan, of which kinds, from which OPD, bordering or not."""
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for r in records_of(daftar):
-        groups.setdefault(_mitra_key(r), []).append(r)
-    records = [_mitra_record(rows) for rows in groups.values()]
-    records.sort(key=lambda r: (-r["jumlah"], str(r["mitra"]).casefold(), str(r["mitra"])))
-    return frame(records, REKAP_MITRA_COLUMNS)
-
-
-def _mitra_key(r: dict[str, Any]) -> str:
-    if r["kode_wilayah_mitra"]:
-        return "kode:" + str(r["kode_wilayah_mitra"])
-    return "nama:" + " ".join(str(r["calon_mitra"] or "").casefold().split())
-
-
-def _mitra_record(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    spellings = Counter(str(r["mitra"] or "") for r in rows)
-    mitra = min(spellings, key=lambda s: (-spellings[s], s))
-    jenis = Counter(str(r["jenis_kerja_sama"]) for r in rows if r["jenis_kerja_sama"])
-    kinds = _ordered(jenis, JENIS_KERJA_SAMA)
-    opd = sorted({(str(r["kode_opd"] or ""), str(r["nama_opd"] or r["berkas"])) for r in rows})
-    berbatasan = sorted({str(r["berbatasan"]) for r in rows})
-    return {
-        "mitra": mitra,
-        "kode_wilayah_mitra": rows[0]["kode_wilayah_mitra"],
-        "jenis_mitra": "; ".join(_ordered(Counter(
-            str(r["jenis_mitra"]) for r in rows if r["jenis_mitra"]), JENIS_MITRA)),
-        "berbatasan": "/".join(berbatasan),
-        "jumlah": len(rows),
-        "jenis_kerja_sama": "; ".join(f"{k} ({jenis[k]})" for k in kinds),
-        "perangkat_daerah": "; ".join(dict.fromkeys(nama for _, nama in opd)),
-        "anggaran": float(sum(r["anggaran"] or 0.0 for r in rows)),
-    }
-
-
-def _ordered(counter: Counter[str], order: tuple[str, ...]) -> list[str]:
-    known = [k for k in order if k in counter]
-    return known + sorted(k for k in counter if k not in order)
 
 
 def rekap_opd(status: list[StatusOpd], tallies: dict[int, FileTally]) -> pd.DataFrame:

@@ -81,7 +81,7 @@ def validate(paths: list[Path], profil: Profil, tahun: int | None = None,
              pilih_terbaru: bool = False, base: Path | None = None,
              progress: Progress | None = None, created: dt.datetime | None = None,
              exclude: tuple[Path, ...] = (), *, absent_opd: bool = False,
-             meanwhile: Callable[[], object] | None = None) -> Report:
+             meanwhile: Callable[[int], object] | None = None) -> Report:
     """Read and check every submission under `paths`; raise UsageError for wrong use.
 
     `exclude` (this run's outputs) is skipped inside folders; a workbook the program wrote

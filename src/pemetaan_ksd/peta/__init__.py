@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pemetaan_ksd.daftar_tahun import DaftarTahun, mitra_records
 from pemetaan_ksd.peta import adegan, svg
 from pemetaan_ksd.peta.isi import isi_peta
 from pemetaan_ksd.profile import Profil
@@ -28,34 +29,48 @@ class Peta:
     keterangan: str  # one sentence: what the map shows, or why it is not drawn
 
 
-# The last map drawn, by the very objects it was drawn from: gabung and proses draw it for the
-# workbook and again for the HTML report, the demo for its narration too (0.16 s each time).
-_last: tuple[Konsolidasi, Profil, Peta] | None = None
+# The last map drawn, by what it was drawn from: gabung and proses draw it for the workbook
+# and again for the HTML report, the demo for its narration too (0.1 s each time).
+_last: tuple[Profil, tuple[object, ...], Peta] | None = None
+_KEYS = ("mitra", "kode_wilayah_mitra", "jenis_mitra", "jumlah")
 
 
 def peta_kerja_sama(kons: Konsolidasi, profil: Profil, wilayah: Wilayah | None = None) -> Peta:
     """The map of `kons`'s accepted usulan for `profil`'s daerah."""
+    rows = kons.rekap_mitra[list(_KEYS)].itertuples(index=False, name=None)
+    return _peta(kons.tahun, list(rows), profil, wilayah)
+
+
+def peta_tahun(daftar: DaftarTahun, profil: Profil) -> Peta:
+    """The same map from the year's records, before the tables (and pandas) are made."""
+    rows = [tuple(r[k] for k in _KEYS) for r in mitra_records(daftar)]
+    return _peta(daftar.tahun, rows, profil, None)
+
+
+def _peta(tahun: int, rows: list[tuple[object, ...]], profil: Profil,
+          wilayah: Wilayah | None) -> Peta:
     global _last
     if wilayah is not None:
-        return _draw(kons, profil, wilayah)
-    if _last is None or _last[0] is not kons or _last[1] is not profil:
-        _last = (kons, profil, _draw(kons, profil, profil.referensi().wilayah))
+        return _draw(tahun, rows, profil, wilayah)
+    key = (tahun, *rows)
+    if _last is None or _last[0] is not profil or _last[1] != key:
+        _last = (profil, key, _draw(tahun, rows, profil, profil.referensi().wilayah))
     return _last[2]
 
 
-def _draw(kons: Konsolidasi, profil: Profil, wilayah: Wilayah) -> Peta:
-    isi = isi_peta(kons, profil, wilayah)
+def _draw(tahun: int, rows: list[tuple[object, ...]], profil: Profil, wilayah: Wilayah) -> Peta:
+    isi = isi_peta(tahun, rows, profil, wilayah)
     nama = profil.daerah.nama_lengkap
     if isi.kosong:
         return Peta(None, f"Peta kerja sama tidak digambar: belum ada usulan yang diterima untuk "
-                          f"tahun {kons.tahun} dengan mitra daerah.")
+                          f"tahun {tahun} dengan mitra daerah.")
     try:
         scene = adegan.susun(isi, wilayah)
     except ValueError as exc:  # no outline for this daerah in the packaged data
         return Peta(None, f"Peta kerja sama tidak digambar: {exc}.")
-    judul = f"PETA KERJA SAMA DAERAH {nama.upper()} TAHUN {kons.tahun}"
+    judul = f"PETA KERJA SAMA DAERAH {nama.upper()} TAHUN {tahun}"
     sub = "Mitra daerah pada usulan yang diterima, diarsir menurut jumlah usulan"
     jumlah = sum(m.jumlah for m in isi.mitra_daerah)
     return Peta(svg.render(scene, judul, sub),
                 f"Peta kerja sama: {nama}, daerah yang berbatasan, dan {len(isi.mitra_daerah)} "
-                f"mitra daerah dalam {jumlah} usulan yang diterima untuk tahun {kons.tahun}.")
+                f"mitra daerah dalam {jumlah} usulan yang diterima untuk tahun {tahun}.")

@@ -1,7 +1,7 @@
 """What the map shows: this daerah, its neighbours, the partners of the accepted usulan.
 
-Pure: the year's consolidated tables and the profile in, plain values out. Only the accepted
-usulan of the year reach `Konsolidasi.rekap_mitra`, so a KSDD Wajib partner that does not
+Pure: the partners of the year's list and the profile in, plain values out. Only the accepted
+usulan of the year reach the list (daftar_tahun.py), so a KSDD Wajib partner that does not
 border (rejected by KSD401) never reaches the map.
 """
 
@@ -15,7 +15,7 @@ from pemetaan_ksd.profile import Profil
 from pemetaan_ksd.reference import Daerah, Wilayah
 
 if TYPE_CHECKING:  # pandas stays unloaded where only the picture is drawn (png.py)
-    from pemetaan_ksd.merge import Konsolidasi
+    pass
 
 
 @dataclass(frozen=True)
@@ -51,14 +51,15 @@ class IsiPeta:
         return next((m.jumlah for m in self.mitra_daerah if m.daerah.kode == kode), 0)
 
 
-def isi_peta(kons: Konsolidasi, profil: Profil, wilayah: Wilayah) -> IsiPeta:
-    """The content of the map of `kons`'s year for `profil`'s daerah."""
+def isi_peta(tahun: int, mitra: Iterable[tuple[object, ...]], profil: Profil,
+             wilayah: Wilayah) -> IsiPeta:
+    """The content of the map of `tahun` for `profil`'s daerah; `mitra`: (name, region code,
+    Jenis Mitra, count) of each partner of the year's list (Rekap Mitra's rows)."""
     daerah = profil.daerah
     provinsi = daerah if daerah.is_provinsi else profil.provinsi
-    rows = kons.rekap_mitra[["mitra", "kode_wilayah_mitra", "jenis_mitra", "jumlah"]]
-    mitra_daerah, mitra_lain = _split(rows.itertuples(index=False, name=None), wilayah)
+    mitra_daerah, mitra_lain = _split(mitra, wilayah)
     tetangga = tuple(d for d in profil.tetangga if d.kode != provinsi.kode)
-    return IsiPeta(kons.tahun, daerah, provinsi, tetangga, mitra_daerah, mitra_lain)
+    return IsiPeta(tahun, daerah, provinsi, tetangga, mitra_daerah, mitra_lain)
 
 
 def _split(rows: Iterable[tuple[object, ...]], wilayah: Wilayah,

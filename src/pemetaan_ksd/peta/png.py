@@ -15,7 +15,12 @@ import os
 import signal
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pemetaan_ksd.peta import Peta
 
 # Rendered at 1.5 times its size and shown at its own: about 290 dpi on the printed page (the
 # map is printed some 13 cm wide), as sharp as print needs. Twice took 0.6 s against 0.45 s.
@@ -93,3 +98,20 @@ class Rendering:
             self._pid = 0
         if self._path:
             Path(self._path).unlink(missing_ok=True)
+
+
+@dataclass
+class PendingMap:
+    """The map of a workbook, its picture being rendered while the sheets are written."""
+
+    peta: Peta
+    rendering: Rendering | None  # None: no picture to draw
+
+    def close(self) -> None:
+        if self.rendering is not None:
+            self.rendering.close()
+
+
+def start(peta: Peta) -> PendingMap:
+    """The picture of `peta`, rendered by a child process from now on (when there is one)."""
+    return PendingMap(peta, Rendering(peta.svg) if peta.svg is not None else None)

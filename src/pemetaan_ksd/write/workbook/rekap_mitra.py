@@ -4,17 +4,12 @@ under the table, on a page of its own, the peta kerja sama (CONTRACT section 5).
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pemetaan_ksd.merge import Konsolidasi
-from pemetaan_ksd.peta.png import ZOOM
+from pemetaan_ksd.peta.png import ZOOM, PendingMap
 from pemetaan_ksd.profile import Profil
 from pemetaan_ksd.write.workbook.table import Book, Col, TableSheet, write_table
-
-if TYPE_CHECKING:
-    from pemetaan_ksd.peta import Peta
-    from pemetaan_ksd.peta.png import Rendering
 
 SHEET = "Rekap Mitra"
 _KEYS = ("mitra", "kode_wilayah_mitra", "jenis_mitra", "berbatasan", "jumlah",
@@ -44,24 +39,11 @@ def add_sheet(book: Book, kons: Konsolidasi) -> tuple[Any, int]:
     return ws, placed.end + 1
 
 
-@dataclass
-class PendingMap:
-    """The map of a workbook, its picture being rendered while the sheets are written."""
-
-    peta: Peta
-    rendering: Rendering | None  # None: no picture to draw
-
-    def close(self) -> None:
-        if self.rendering is not None:
-            self.rendering.close()
-
-
 def start_map(kons: Konsolidasi, profil: Profil) -> PendingMap:
     from pemetaan_ksd.peta import peta_kerja_sama
-    from pemetaan_ksd.peta.png import Rendering
+    from pemetaan_ksd.peta.png import start
 
-    peta = peta_kerja_sama(kons, profil)
-    return PendingMap(peta, Rendering(peta.svg) if peta.svg is not None else None)
+    return start(peta_kerja_sama(kons, profil))
 
 
 def add_map(book: Book, ws: Any, row: int, pending: PendingMap) -> None:

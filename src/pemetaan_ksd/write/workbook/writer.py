@@ -15,6 +15,7 @@ import xlsxwriter
 import xlsxwriter.workbook
 
 from pemetaan_ksd.merge import Konsolidasi
+from pemetaan_ksd.peta.png import PendingMap
 from pemetaan_ksd.profile import Profil
 from pemetaan_ksd.report import Report
 from pemetaan_ksd.write.atomic import Staging, atomic_write_with
@@ -54,26 +55,31 @@ xlsxwriter.workbook.ZipFile = _QuickZip  # the one ZipFile it opens
 
 
 def write_workbook(path: Path, kons: Konsolidasi, report: Report, profil: Profil,
-                       staging: Staging | None = None) -> Path:
-    """Write the consolidated workbook to `path`, whole or not at all (or stage it)."""
+                   staging: Staging | None = None, pending: PendingMap | None = None) -> Path:
+    """Write the consolidated workbook to `path`, whole or not at all (or stage it).
+
+    `pending`: the map's picture, already being drawn (api.merge starts it before the tables
+    are made); closed by whoever started it."""
     def writer(tmp: Path) -> None:
-        _write_workbook(tmp, kons, report, profil)
+        _write_workbook(tmp, kons, report, profil, pending)
 
     if staging is not None:
         return staging.write_with(Path(path), writer)
     return atomic_write_with(Path(path), writer)
 
 
-def _write_workbook(tmp: Path, kons: Konsolidasi, report: Report, profil: Profil) -> None:
+def _write_workbook(tmp: Path, kons: Konsolidasi, report: Report, profil: Profil,
+                    given: PendingMap | None) -> None:
     # Each sheet keeps its own rows in order, so the slow parts are made meanwhile by other
     # processes and put in last: Daftar Rencana's rows (elsewhere.py), then the map's picture
     # (its child is forked after the rows are handed over: it copies what the parent touches).
     wb = _workbook(tmp, kons, report, profil)
     book = Book(wb, Styles(wb), f"PEMERINTAH {profil.daerah.nama_lengkap.upper()}")
     begun = daftar.begin_sheet(book, kons)
-    pending = None
+    pending = given
     try:
-        pending = rekap_mitra.start_map(kons, profil)
+        if pending is None:
+            pending = rekap_mitra.start_map(kons, profil)
         rekap_urusan.add_sheet(book, kons)
         rekap_opd.add_sheet(book, kons)
         mitra, below = rekap_mitra.add_sheet(book, kons)
@@ -84,7 +90,7 @@ def _write_workbook(tmp: Path, kons: Konsolidasi, report: Report, profil: Profil
         begun.finish()
     finally:
         begun.close()
-        if pending is not None:
+        if pending is not None and given is None:
             pending.close()
     wb.close()
 
