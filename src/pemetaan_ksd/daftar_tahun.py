@@ -10,6 +10,7 @@ import operator
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from pemetaan_ksd.contract import JENIS_KERJA_SAMA, JENIS_MITRA
@@ -51,6 +52,11 @@ class DaftarTahun:
 
     def dicts(self) -> Iterator[dict[str, Any]]:
         return (dict(zip(DAFTAR_COLUMNS, r, strict=True)) for r in self.records)
+
+    @cached_property
+    def mitra(self) -> list[dict[str, Any]]:
+        """mitra_records, worked out once: for the map, then for Rekap Mitra."""
+        return mitra_records(self)
 
 
 def daftar_tahun(report: Report, referensi: Referensi, tahun: int) -> DaftarTahun:

@@ -18,7 +18,6 @@ from pemetaan_ksd.daftar_tahun import (
     DaftarTahun,
     FileTally,
     daftar_tahun,
-    mitra_records,
 )
 from pemetaan_ksd.errors import RekonsiliasiError
 from pemetaan_ksd.model import FileResult
@@ -96,7 +95,7 @@ def build_konsolidasi(report: Report, profil: Profil, referensi: Referensi, tahu
         daftar=table,
         rekap_urusan=rekap_urusan(table, referensi),
         rekap_opd=rekap_opd(status, tallies),
-        rekap_mitra=frame(mitra_records(found), REKAP_MITRA_COLUMNS),
+        rekap_mitra=frame(found.mitra, REKAP_MITRA_COLUMNS),
         perlu_perbaikan=perlu_perbaikan(files),
         berkas=berkas_table(files, tallies),
         rekonsiliasi=rekon,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pemetaan_ksd.daftar_tahun import DaftarTahun, mitra_records
+from pemetaan_ksd.daftar_tahun import DaftarTahun
 from pemetaan_ksd.peta import adegan, svg
 from pemetaan_ksd.peta.isi import isi_peta
 from pemetaan_ksd.profile import Profil
@@ -43,7 +43,7 @@ def peta_kerja_sama(kons: Konsolidasi, profil: Profil, wilayah: Wilayah | None =
 
 def peta_tahun(daftar: DaftarTahun, profil: Profil) -> Peta:
     """The same map from the year's records, before the tables (and pandas) are made."""
-    rows = [tuple(r[k] for k in _KEYS) for r in mitra_records(daftar)]
+    rows = [tuple(r[k] for k in _KEYS) for r in daftar.mitra]
     return _peta(daftar.tahun, rows, profil, None)
 
 
