@@ -66,7 +66,6 @@ class Rendering:
             try:
                 for signum in (signal.SIGINT, signal.SIGTERM):
                     signal.signal(signum, signal.SIG_IGN)  # the parent stops the run
-                os.nice(10)  # the rows of a large workbook are wanted first; it waits at the end
                 try:
                     data, code = render(svg), 0
                 except PetaError as exc:
