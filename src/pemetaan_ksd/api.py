@@ -142,7 +142,8 @@ def merge(
     from pemetaan_ksd.peta import peta_tahun
     from pemetaan_ksd.peta.png import start
 
-    daftar = daftar_tahun(report, profil.referensi(), report.tahun)
+    referensi = profil.referensi()
+    daftar = daftar_tahun(report, referensi, report.tahun)
     # A daerah's few files: the picture (0.5 s) is the longest part left, so it starts now.
     # Many: the workbook starts it once the rows are handed over, as a child forked from this
     # large process copies every page either one touches while it lives (10,000 files: 1.8
@@ -153,7 +154,7 @@ def merge(
         from pemetaan_ksd.merge import build_konsolidasi
         from pemetaan_ksd.write.workbook.writer import write_workbook
 
-        kons = build_konsolidasi(report, profil, profil.referensi(), report.tahun, daftar)
+        kons = build_konsolidasi(report, profil, referensi, report.tahun, daftar)
         with Staging() as staging:
             feedback, written = stage_side_outputs(report, profil, outputs, staging, progress,
                                                    kons, "gabung")

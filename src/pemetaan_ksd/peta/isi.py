@@ -9,13 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from pemetaan_ksd.profile import Profil
 from pemetaan_ksd.reference import Daerah, Wilayah
-
-if TYPE_CHECKING:  # pandas stays unloaded where only the picture is drawn (png.py)
-    pass
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ import io
 from typing import Any
 
 from pemetaan_ksd.merge import Konsolidasi
-from pemetaan_ksd.peta.png import ZOOM, PendingMap
+from pemetaan_ksd.peta import peta_kerja_sama
+from pemetaan_ksd.peta.png import ZOOM, PendingMap, PetaError, start
 from pemetaan_ksd.profile import Profil
 from pemetaan_ksd.write.workbook.table import Book, Col, TableSheet, write_table
 
@@ -40,17 +41,12 @@ def add_sheet(book: Book, kons: Konsolidasi) -> tuple[Any, int]:
 
 
 def start_map(kons: Konsolidasi, profil: Profil) -> PendingMap:
-    from pemetaan_ksd.peta import peta_kerja_sama
-    from pemetaan_ksd.peta.png import start
-
     return start(peta_kerja_sama(kons, profil))
 
 
 def add_map(book: Book, ws: Any, row: int, pending: PendingMap) -> None:
     """The map under the table from `row`, on a new printed page; a sentence instead when
     there is nothing to draw or it cannot be drawn (the workbook is written whole anyway)."""
-    from pemetaan_ksd.peta.png import PetaError
-
     ws.set_h_pagebreaks([row])
     sentence = pending.peta.keterangan
     png = None
