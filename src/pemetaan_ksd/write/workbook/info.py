@@ -11,7 +11,8 @@ from pemetaan_ksd.model import FileStatus
 from pemetaan_ksd.rekap import records_of
 from pemetaan_ksd.report import Report
 from pemetaan_ksd.status import status_label
-from pemetaan_ksd.write.workbook.formats import Styles, cell_text
+from pemetaan_ksd.write.workbook.cells import cell_text
+from pemetaan_ksd.write.workbook.formats import Styles
 from pemetaan_ksd.write.workbook.table import (
     HEADER_ROW,
     Book,

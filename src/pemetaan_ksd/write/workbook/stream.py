@@ -15,23 +15,24 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from xlsxwriter.utility import _datetime_to_excel_datetime, xl_col_to_name
+from typing import TYPE_CHECKING, Any
 
 from pemetaan_ksd.write.text_metrics import ARIAL_9_PX, wrapped_lines
-from pemetaan_ksd.write.workbook.formats import (
+from pemetaan_ksd.write.workbook.cells import (
     NOT_XML,
-    Styles,
     cell_text,
     choose,
+    column_name,
     is_missing,
     xml_text,
 )
 
+if TYPE_CHECKING:
+    from pemetaan_ksd.write.workbook.formats import Styles
+
 # What XlsxWriter escapes in an inline string: control characters (as _xHHHH_, and a literal
 # _xHHHH_ by escaping its underscore), and &, <, >.
-# And what no XML can hold (formats.NOT_XML), replaced.
+# And what no XML can hold (cells.NOT_XML), replaced.
 _NEEDS_ESCAPE = re.compile(f"[&<>\\x00-\\x08\\x0b-\\x1f{NOT_XML}]|_x[0-9a-fA-F]{{4}}_")
 _CONTROL = re.compile(r"([\x00-\x08\x0b-\x1f])")
 _LITERAL_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
@@ -76,6 +77,9 @@ class Numbering:
         return choose(kind, value, self.cell, self.tint, self.warn)
 
     def serial(self, moment: dt.datetime) -> float:
+        # Here, not at the top: the rows' process starts without XlsxWriter (0.06 s).
+        from xlsxwriter.utility import _datetime_to_excel_datetime
+
         return float(_datetime_to_excel_datetime(moment, self.date_1904, self.remove_timezone))
 
 
@@ -134,42 +138,74 @@ def rows_xml(numbering: Numbering, columns: Columns, rows: Sequence[Sequence[Any
              first: int) -> Iterator[str]:
     """The `<row>` element of each of `rows`, numbered from `first` (0-based)."""
     kinds, plain = columns.kinds, columns.plain
-    xf = [numbering.xf(kind, None) if is_plain else 0
-          for kind, is_plain in zip(kinds, plain, strict=True)]
-    letters = [xl_col_to_name(c) for c in range(len(kinds))]
-    # A text fits on one line when even in capitals it is shorter than the line: no estimate.
-    rooms = [(index, width, ARIAL_9_PX.room(width)) for index, width in columns.wrapped]
+    letters = [column_name(c) for c in range(len(kinds))]
+    # Each plain column's cell around its row number, its style index written in once.
+    opening = [f'<c r="{letter}' for letter in letters]
+    blank, text, number = [], [], []
+    for kind, is_plain in zip(kinds, plain, strict=True):
+        xf = numbering.xf(kind, None) if is_plain else 0
+        blank.append(f'" s="{xf}"/>')
+        text.append(f'" s="{xf}" t="inlineStr">')
+        number.append(f'" s="{xf}"><v>' if is_plain and kind in _NUMERIC else None)
+    height = _Height(columns)
     for r, values in enumerate(rows, start=first):
-        n = r + 1
+        n = str(r + 1)
         # One search over the row's texts; only a row that needs it is escaped cell by cell.
-        escape = bool(_NEEDS_ESCAPE.search("\n".join(v for v in values if type(v) is str)))
-        cells = []
+        texts = "\n".join([v for v in values if type(v) is str])
+        escape = _NEEDS_ESCAPE.search(texts) is not None
+        cells: list[str] = []
+        append = cells.append
         for c, value in enumerate(values):
             if plain[c] and value is None:
-                cells.append(f'<c r="{letters[c]}{n}" s="{xf[c]}"/>')
+                append(f"{opening[c]}{n}{blank[c]}")
             elif plain[c] and type(value) is str:
-                text = _text_xml(value) if escape else _plain_text_xml(value)
-                cells.append(f'<c r="{letters[c]}{n}" s="{xf[c]}" t="inlineStr">{text}</c>')
+                if escape:
+                    append(f"{opening[c]}{n}{text[c]}{_text_xml(value)}</c>")
+                elif value[:1].isspace() or value[-1:].isspace():
+                    append(f'{opening[c]}{n}{text[c]}<is><t xml:space="preserve">{value}'
+                           "</t></is></c>")
+                else:
+                    append(f"{opening[c]}{n}{text[c]}<is><t>{value}</t></is></c>")
+            elif number[c] is not None and (type(value) is int or (
+                    type(value) is float and value == value)):
+                append(f"{opening[c]}{n}{number[c]}{value:.16G}</v></c>")
             else:
-                cells.append(_cell(f"{letters[c]}{n}", value, kinds[c], numbering))
-        yield f'<row r="{n}"{_height(values, rooms, columns.line_height)}>{"".join(cells)}</row>'
+                append(_cell(f"{letters[c]}{n}", value, kinds[c], numbering))
+        yield f'<row r="{n}"{height.of(values)}>{"".join(cells)}</row>'
 
 
-def _height(values: Sequence[Any], rooms: Sequence[tuple[int, float, float]],
-            line_height: float) -> str:
-    """The `ht` of a row whose wrapped text needs more than one line (as set_row writes it).
+class _Height:
+    """The `ht` of a row whose wrapped text needs more than one line (as set_row writes it)."""
 
-    `rooms`: (index, width, room on one line) of each wrapped column.
-    """
-    lines, capital = 1, ARIAL_9_PX.capital
-    for index, width, room in rooms:
-        value = values[index]
-        if type(value) is str and (len(value) * capital > room or "\n" in value):
-            lines = max(lines, wrapped_lines(value, width, ARIAL_9_PX))
-    if lines == 1:
-        return ""
-    pixels = int(row_height(lines, line_height) * 4.0 / 3.0 + 0.5)
-    return f' ht="{pixels * 0.75:.16g}" customHeight="1"'
+    def __init__(self, columns: Columns) -> None:
+        # A text fits on one line when even in capitals it is shorter than the line: no
+        # estimate. (index, width, the most characters that fit so) of each wrapped column.
+        self.rooms = [(index, width, _fitting(ARIAL_9_PX.room(width)))
+                      for index, width in columns.wrapped]
+        self.line_height = columns.line_height
+        self.made: dict[int, str] = {}
+
+    def of(self, values: Sequence[Any]) -> str:
+        lines = 1
+        for index, width, fitting in self.rooms:
+            value = values[index]
+            if type(value) is str and (len(value) > fitting or "\n" in value):
+                lines = max(lines, wrapped_lines(value, width, ARIAL_9_PX))
+        if lines == 1:
+            return ""
+        found = self.made.get(lines)
+        if found is None:
+            pixels = int(row_height(lines, self.line_height) * 4.0 / 3.0 + 0.5)
+            found = self.made[lines] = f' ht="{pixels * 0.75:.16g}" customHeight="1"'
+        return found
+
+
+def _fitting(room: float) -> int:
+    """The most characters `n` with n * capital <= room, by the same multiplication."""
+    n = int(room / ARIAL_9_PX.capital) + 1
+    while n > 0 and n * ARIAL_9_PX.capital > room:
+        n -= 1
+    return n
 
 
 def row_height(lines: int, line_height: float) -> float:

@@ -17,8 +17,9 @@ from xlsxwriter.utility import xl_range
 from pemetaan_ksd.write.palette import PAPER_F4
 from pemetaan_ksd.write.text_metrics import ARIAL_9_PX, wrapped_lines
 from pemetaan_ksd.write.workbook import stream
+from pemetaan_ksd.write.workbook.cells import cell_text, is_missing, xml_text
 from pemetaan_ksd.write.workbook.elsewhere import Elsewhere, possible
-from pemetaan_ksd.write.workbook.formats import Styles, cell_text, is_missing, xml_text
+from pemetaan_ksd.write.workbook.formats import Styles
 
 HEADER_ROW = 4  # zero-based: rows 0-2 hold the title block, row 3 stays empty
 LINE_HEIGHT = 11.3  # points per wrapped line of 9-point Arial (Excel; LibreOffice ~10.3)
