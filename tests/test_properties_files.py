@@ -61,7 +61,11 @@ def _not_an_error(text: str) -> bool:
     return kept not in ERROR_TEXTS and not re.fullmatch(r"Err:\d+", kept)
 
 
-TEXT = st.text(st.characters(exclude_categories=NO_SURROGATES), max_size=30).filter(_not_an_error)
+# U+FFFE and U+FFFF are left out: no XML holds them, Excel stores them as `_xFFFE_`, and
+# calamine leaves that code as it is (it decodes `_x001B_`), so it reads back as `_xFFFE_`,
+# which a clerk may also have typed (`_x005F_xFFFE_`): the two cannot be told apart.
+TEXT = st.text(st.characters(exclude_categories=NO_SURROGATES, exclude_characters="\ufffe\uffff"),
+               max_size=30).filter(_not_an_error)
 FILLED_TEXT = TEXT.filter(lambda t: bool(t.strip()))
 # Excel keeps 15 significant digits; openpyxl writes numbers with 16 (1.7976931348623157e308
 # would come back as infinity): numbers the template allows are those Excel can hold.
