@@ -42,6 +42,10 @@ def clean_spaces(text: str) -> str:
     """Text with every kind of space (NBSP, zero-width, line breaks) collapsed to one space."""
     if "\u200b" in text or "\ufeff" in text:
         text = text.replace("\u200b", " ").replace("\ufeff", " ")
+    # Most cells need nothing: no two spaces, no space at either end, and no other kind of
+    # space (every one of them but " " is unprintable).
+    if "  " not in text and text.isprintable() and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 
@@ -290,7 +294,15 @@ def word_count(text: str) -> int:
 def has_words(text: str, wanted: int) -> bool:
     """Whether `text` has at least `wanted` words (word_count, stopping once there)."""
     found = 0
-    for word in text.split():
+    words = text.split(None, wanted)  # the rest of a long text stays one piece, unsplit
+    for word in words[:wanted]:
+        if word.isalnum() or any(ch.isalnum() for ch in word):
+            found += 1
+    if found >= wanted:
+        return True
+    if len(words) <= wanted:
+        return False
+    for word in words[wanted].split():
         if word.isalnum() or any(ch.isalnum() for ch in word):
             found += 1
             if found >= wanted:

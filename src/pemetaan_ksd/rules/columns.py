@@ -103,9 +103,13 @@ def false_at(flags: Sequence[bool]) -> list[int]:
     return [i for i, flag in enumerate(flags) if not flag]
 
 
-def _fill(cache: dict[str, list[T]], key: str, values: Sequence[CellValue],
-          read: Callable[[CellValue], T]) -> list[T]:
-    cache[key] = read_each(values, read)
+# Columns of free text: their values seldom repeat, so each is read without looking it up.
+_FREE = frozenset(c.key for c in contract.COLUMNS if c.kind in (Kind.TEXT, Kind.SUBSTANTIVE))
+
+
+def _fill(cache: dict[str, list[T]], key: str, values: Sequence[V],
+          read: Callable[[V], T]) -> list[T]:
+    cache[key] = [read(v) for v in values] if key in _FREE else read_each(values, read)
     return cache[key]
 
 
@@ -178,16 +182,21 @@ class Columns:
         found = self._blank.get(key)
         if found is None:
             col = COLUMN_BY_KEY[key]
-            found = self._blank[key] = [
-                True if text is None else _blank(col, text, value)
-                for text, value in zip(self.text(key), self.raw(key), strict=True)]
+            if col.kind is Kind.SUBSTANTIVE:
+                found = self._blank[key] = [text is None for text in self.text(key)]
+            elif key in _FREE:
+                found = self._blank[key] = [
+                    True if text is None else _blank(col, text, value)
+                    for text, value in zip(self.text(key), self.raw(key), strict=True)]
+            else:  # codes and choices repeat down the column: each value judged once
+                found = self._blank[key] = read_each(self.raw(key), blank_in(col))
         return found
 
     def placeholder(self, key: str) -> list[bool]:
         """Not substantive text: empty, a placeholder, or too few words (values.is_placeholder)."""
         found = self._placeholder.get(key)
         if found is None:
-            found = self._placeholder[key] = read_each(self.text(key), is_placeholder_text)
+            found = _fill(self._placeholder, key, self.text(key), is_placeholder_text)
         return found
 
     def choice(self, key: str) -> list[str | None]:
