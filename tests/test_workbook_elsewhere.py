@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from pemetaan_ksd import api
-from pemetaan_ksd.write.workbook import elsewhere
+from pemetaan_ksd.daftar_tahun import daftar_tahun
+from pemetaan_ksd.write.workbook import daftar, elsewhere
 from pemetaan_ksd.write.workbook.stream import Columns, Numbering
-from pemetaan_ksd.write.workbook.writer import write_workbook
+from pemetaan_ksd.write.workbook.writer import start_daftar, write_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "examples" / "demo-pemetaan-ksd"
@@ -47,6 +48,44 @@ def test_rows_made_elsewhere_are_the_rows_made_here(
     assert made == [1]
     assert _parts(there) == _parts(here)
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_rows_started_before_the_workbook_are_the_rows_made_here(
+        merged: api.MergeRun, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert merged.konsolidasi is not None
+    profil = api.open_profile(DEMO / "ksd.toml")
+    found = daftar_tahun(merged.report, profil.referensi(), merged.report.tahun)
+    monkeypatch.setattr(elsewhere, "MIN_ROWS", 10**9)
+    here = write_workbook(tmp_path / "di_sini.xlsx", merged.konsolidasi, merged.report, profil)
+    assert start_daftar(found) is None
+    monkeypatch.setattr(elsewhere, "MIN_ROWS", 1)
+    early = start_daftar(found)
+    assert early is not None
+    try:
+        there = write_workbook(tmp_path / "lebih_awal.xlsx", merged.konsolidasi, merged.report,
+                               profil, early=early)
+    finally:
+        early.made.close()
+    assert _parts(there) == _parts(here)
+
+
+def test_rows_started_for_other_styles_are_a_fault_of_ours(
+        merged: api.MergeRun, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert merged.konsolidasi is not None
+    profil = api.open_profile(DEMO / "ksd.toml")
+    monkeypatch.setattr(elsewhere, "MIN_ROWS", 1)
+    early = start_daftar(daftar_tahun(merged.report, profil.referensi(), merged.report.tahun))
+    assert early is not None
+    numbering, columns, first, _ = early.made.given
+    early.made.close()
+    other = daftar.Early(early.rows, elsewhere.Elsewhere(
+        Numbering({**numbering.cell, "text": 99}, numbering.tint, numbering.warn, False, False),
+        columns, early.rows, first, str(tmp_path)))
+    with pytest.raises(RuntimeError, match="another layout"):
+        write_workbook(tmp_path / "salah.xlsx", merged.konsolidasi, merged.report, profil,
+                       early=other)
+    other.made.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
 def _numbering() -> Numbering:

@@ -149,20 +149,24 @@ def merge(
     # large process copies every page either one touches while it lives (10,000 files: 1.8
     # GiB when started here, 1.5 GiB there).
     pending = start(peta_tahun(daftar, profil)) if len(report.files) < MANY_FILES else None
+    early = None
     try:
         _load_merging()
         from pemetaan_ksd.merge import build_konsolidasi
-        from pemetaan_ksd.write.workbook.writer import write_workbook
+        from pemetaan_ksd.write.workbook.writer import start_daftar, write_workbook
 
+        early = start_daftar(daftar)  # the longest sheet, made while the tables are
         kons = build_konsolidasi(report, profil, referensi, report.tahun, daftar)
         with Staging() as staging:
             feedback, written = stage_side_outputs(report, profil, outputs, staging, progress,
                                                    kons, "gabung")
             step(progress, Stage.WORKBOOK, 0, 1)
-            write_workbook(output, kons, report, profil, staging, pending)
+            write_workbook(output, kons, report, profil, staging, pending, early)
             step(progress, Stage.WORKBOOK, 1, 1)
             staging.commit()
     finally:
+        if early is not None:
+            early.made.close()
         if pending is not None:
             pending.close()
     return MergeRun(report=report, feedback=feedback, report_path=written, konsolidasi=kons,

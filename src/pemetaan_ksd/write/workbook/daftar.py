@@ -2,8 +2,24 @@
 
 from __future__ import annotations
 
-from pemetaan_ksd.merge import Konsolidasi
-from pemetaan_ksd.write.workbook.table import Begun, Book, Col, TableSheet, begin_table
+import operator
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from pemetaan_ksd.daftar_tahun import DAFTAR_COLUMNS
+from pemetaan_ksd.write.workbook.elsewhere import Elsewhere
+from pemetaan_ksd.write.workbook.table import (
+    HEADER_ROW,
+    Begun,
+    Book,
+    Col,
+    TableSheet,
+    begin_table,
+)
+
+if TYPE_CHECKING:
+    from pemetaan_ksd.merge import Konsolidasi
 
 SHEET = "Daftar Rencana"
 TITLE = "DAFTAR RENCANA PROGRAM DAN KEGIATAN KERJA SAMA DAERAH TAHUN {tahun}"
@@ -44,12 +60,34 @@ COLUMNS: tuple[tuple[str, float, str, str | None, bool], ...] = (
 )
 
 
-def begin_sheet(book: Book, kons: Konsolidasi) -> Begun:
+KEYS = [key for _, _, _, key, _ in COLUMNS if key is not None]
+FIRST_ROW = HEADER_ROW + 1  # one header row
+
+
+def columns() -> list[Col]:
+    return [Col(h, w, k, total=(k == "money"), printed=p) for h, w, k, _, p in COLUMNS]
+
+
+def rows_of(records: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """The sheet's rows from the year's records (daftar_tahun.DaftarTahun.records)."""
+    get = operator.itemgetter(*(DAFTAR_COLUMNS.index(key) for key in KEYS))
+    return [(i, *get(record)) for i, record in enumerate(records, start=1)]
+
+
+@dataclass(frozen=True)
+class Early:
+    """The sheet's rows, already being made by another process (writer.start_daftar)."""
+
+    rows: list[tuple[Any, ...]]
+    made: Elsewhere
+
+
+def begin_sheet(book: Book, kons: Konsolidasi, early: Early | None = None) -> Begun:
     """The sheet, its rows being made by another process when they are many: `finish()`."""
-    cols = [Col(h, w, k, total=(k == "money"), printed=p) for h, w, k, _, p in COLUMNS]
-    keys = [key for _, _, _, key, _ in COLUMNS if key is not None]
-    rows = [(i, *values) for i, values in
-            enumerate(kons.daftar[keys].itertuples(index=False, name=None), start=1)]
+    cols = columns()
+    rows = early.rows if early is not None else [
+        (i, *values) for i, values in
+        enumerate(kons.daftar[KEYS].itertuples(index=False, name=None), start=1)]
     sub = ("Usulan perangkat daerah tanpa galat yang jangka waktunya mencakup tahun "
            f"{kons.tahun}, diurutkan menurut bidang urusan, program, kegiatan, skala prioritas "
            "dan perangkat daerah. Kolom berjudul abu-abu tidak ikut dicetak.")
@@ -57,4 +95,5 @@ def begin_sheet(book: Book, kons: Konsolidasi) -> Begun:
         SHEET, cols, rows, TITLE.format(tahun=kons.tahun), sub,
         footer=f"Daftar Rencana Kerja Sama Daerah Tahun {kons.tahun}",
         empty=f"Belum ada usulan yang diterima untuk tahun {kons.tahun}.",
-        totals=True, freeze_col=3, paper=PAPER_A3), elsewhere=True)
+        totals=True, freeze_col=3, paper=PAPER_A3), elsewhere=True,
+        made=early.made if early is not None else None)

@@ -38,6 +38,7 @@ class Elsewhere:
                                              dir=directory)[1])
                        for suffix in (".rows", ".xml", ".err")]
         self._process: subprocess.Popen[bytes] | None = None
+        self.given = (numbering, columns, first, len(rows))  # what the sheet must agree with
         rows_in, xml_out, errors = self._paths
         with rows_in.open("wb") as out:
             chunks = range(0, len(rows), CHUNK)

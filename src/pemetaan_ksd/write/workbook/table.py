@@ -119,18 +119,25 @@ class Begun:
             self.rows_elsewhere.close()
 
 
-def begin_table(book: Book, table: TableSheet, elsewhere: bool = False) -> Begun:
+def begin_table(book: Book, table: TableSheet, elsewhere: bool = False,
+                made: Elsewhere | None = None) -> Begun:
     """The sheet, its titles and header, and its rows; with `elsewhere`, the rows of a long
-    table are made by another process meanwhile (elsewhere.py): call `finish` to add them."""
+    table are made by another process meanwhile (elsewhere.py): call `finish` to add them.
+    `made`: those rows, already being made (started before the workbook was opened)."""
     st, cols, rows = book.st, table.cols, table.rows
     ws = book.wb.add_worksheet(table.name)
     title_block(ws, st, sum(1 for c in cols if c.printed), book.pemerintah, table.judul,
                 table.sub)
     last_header = header(ws, st, cols, HEADER_ROW)
     first = last_header + 1
+    if made is not None:
+        if made.given != (stream.Numbering.of(ws, st), stream_columns(cols), first, len(rows)):
+            raise RuntimeError(f"rows made for another layout of {table.name}")  # our fault
+        stream.begin(ws, first)
+        return Begun(book, table, ws, last_header, first + len(rows), made)
     if elsewhere and ws.constant_memory and possible(len(rows)):
         stream.begin(ws, first)
-        made = Elsewhere(stream.Numbering.of(ws, st), _columns(cols), rows, first,
+        made = Elsewhere(stream.Numbering.of(ws, st), stream_columns(cols), rows, first,
                          book.wb.tmpdir)
         return Begun(book, table, ws, last_header, first + len(rows), made)
     return Begun(book, table, ws, last_header, data_rows(ws, st, cols, rows, first))
@@ -201,7 +208,7 @@ def _merge_written(ws: Any, first_row: int, first_col: int, last_row: int, last_
 def data_rows(ws: Any, st: Styles, cols: Sequence[Col], rows: Sequence[Sequence[Any]],
               first: int) -> int:
     """The data rows from `first`; returns the row after the last one."""
-    columns = _columns(cols)
+    columns = stream_columns(cols)
     kinds, plain, wrapped = columns.kinds, columns.plain, columns.wrapped
     formats = [st.cell.get(c.kind, st.cell["text"]) for c in cols]
     if ws.constant_memory:
@@ -218,7 +225,8 @@ def data_rows(ws: Any, st: Styles, cols: Sequence[Col], rows: Sequence[Sequence[
     return first + len(rows)
 
 
-def _columns(cols: Sequence[Col]) -> stream.Columns:
+def stream_columns(cols: Sequence[Col]) -> stream.Columns:
+    """How the rows of `cols` are written as XML."""
     return stream.Columns([c.kind for c in cols], [c.kind not in _STYLED_BY_VALUE for c in cols],
                           [(i, c.width) for i, c in enumerate(cols) if c.kind in _WRAPPED],
                           LINE_HEIGHT)
