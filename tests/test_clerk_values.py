@@ -167,6 +167,19 @@ def test_a_placeholder_in_sumber_pendanaan_is_an_empty_optional_cell(tmp_path: P
         assert result.rows[0].usulan.sumber_pendanaan == ()
 
 
+@pytest.mark.parametrize("text", ["#N/A", "Err:502"])
+def test_an_error_typed_as_text_reads_as_the_error_it_shows(tmp_path: Path, text: str) -> None:
+    """No cell is of error type (the reader's scan finds none): the text itself says so."""
+    path = build_submission(tmp_path / "dlh.xlsx", [good_row()])
+    book = openpyxl.load_workbook(path)
+    cell = book["Usulan"]["I7"]
+    cell.value, cell.data_type = text, "s"
+    book.save(path)
+    result = validate([path], profil(), base=tmp_path).files[0]
+    assert [(f.code, f.cell, f.value) for f in result.findings] == [("KSD201", "I7", text)]
+    assert "galat spreadsheet" in result.findings[0].message
+
+
 def test_an_error_value_in_a_required_cell_is_one_message_that_reads_right(
         tmp_path: Path) -> None:
     result = _result(tmp_path, jenis_kerja_sama="#N/A")

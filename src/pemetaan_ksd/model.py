@@ -186,6 +186,7 @@ class Submission:
     merged_ranges: list[MergedRange] = field(default_factory=list)
     # Other sheets with the template's header and usulan rows (KSD110): name -> usulan rows.
     usulan_elsewhere: dict[str, int] = field(default_factory=dict)
+    error_cells: bool = True  # False: the reader found no spreadsheet error value in the rows
     read_error: ReadError | None = None  # set when the file cannot be opened: becomes KSD101
 
     def cell(self, key: str, excel_row: int) -> str | None:

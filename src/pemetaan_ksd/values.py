@@ -31,6 +31,8 @@ YEAR_MAX = 2200
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u200b\ufeff]+")
 _CODE_HEAD = re.compile(r"^[0-9X]+(?:\.[0-9X]+)*", re.IGNORECASE)
+_SPACED_DOT = re.compile(r"\s*\.\s*(?=[0-9Xx])")
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 _MONTHS = {
     "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6,
     "juli": 7, "agustus": 8, "september": 9, "oktober": 10, "november": 11, "nopember": 11,
@@ -101,8 +103,10 @@ def parse_code(value: CellValue) -> str | None:
     text = clean_spaces(str(value))
     if not text:
         return None
-    text = re.sub(r"\s*\.\s*(?=[0-9Xx])", ".", text)
-    text = re.sub(r"(?<=\d),(?=\d)", ".", text)
+    if " " in text:  # the only space clean_spaces leaves
+        text = _SPACED_DOT.sub(".", text)
+    if "," in text:
+        text = _DECIMAL_COMMA.sub(".", text)
     match = _CODE_HEAD.match(text)
     if match is None:
         return text

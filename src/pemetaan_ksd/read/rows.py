@@ -20,7 +20,7 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
-from pemetaan_ksd.model import CellValue, DataRow, ExtraColumn, MergedRange, StrayRow
+from pemetaan_ksd.model import CellError, CellValue, DataRow, ExtraColumn, MergedRange, StrayRow
 from pemetaan_ksd.read.cells import Grid, RawValue, cell_at, clean_text, column_letter, normalize
 from pemetaan_ksd.read.layout import Layout, Merged
 from pemetaan_ksd.read.scan import SheetScan
@@ -44,6 +44,7 @@ class Rows:
     stray: list[StrayRow] = field(default_factory=list)
     merged: list[MergedRange] = field(default_factory=list)
     extra_columns: list[ExtraColumn] = field(default_factory=list)
+    errors: bool = True  # whether a value may be a spreadsheet error (the scan found some)
 
 
 def looks_like_code(value: CellValue) -> bool:
@@ -76,7 +77,7 @@ def read_rows(grid: Grid, layout: Layout, scan: SheetScan, merged: Merged | None
     outside_columns = [c for c in range(sheet_width) if c not in mapped]
     has_errors = bool(scan.errors or scan.error_blocks)
     fills = _merge_fills(grid, layout, scan, merged or [])
-    rows = Rows()
+    rows = Rows(errors=has_errors)  # or an error's text, found below
     outside_counts: Counter[int] = Counter()
     for index in range(first, len(grid)):
         cells = grid[index]
@@ -87,7 +88,8 @@ def read_rows(grid: Grid, layout: Layout, scan: SheetScan, merged: Merged | None
         if has_errors:
             values = {key: normalize(cells[c], scan.error_at(index, c)) for key, c in columns}
         else:
-            values = _plain_values(cells, columns)
+            values, error_text = _plain_values(cells, columns)
+            rows.errors = rows.errors or error_text
         outside = ([c for c in outside_columns if c < len(cells) and _filled(cells[c])]
                    if outside_columns else None)
         filled = _filled_count(values)
@@ -95,6 +97,7 @@ def read_rows(grid: Grid, layout: Layout, scan: SheetScan, merged: Merged | None
             continue  # nothing of its own but perhaps the running number
         if index in fills:
             values.update((k, v) for k, v in fills[index].items() if values[k] is None)
+            rows.errors = rows.errors or any(v.__class__ is CellError for v in values.values())
             filled = _filled_count(values)
         if is_usulan(values, filled):
             rows.usulan.append(DataRow(index + 1, values))
@@ -108,16 +111,22 @@ def read_rows(grid: Grid, layout: Layout, scan: SheetScan, merged: Merged | None
     return rows
 
 
-def _plain_values(cells: list[RawValue], columns: list[tuple[str, int]]) -> dict[str, CellValue]:
-    """normalize() for a row of a sheet without error cells, inlined: this is the hot loop."""
+def _plain_values(cells: list[RawValue], columns: list[tuple[str, int]]
+                  ) -> tuple[dict[str, CellValue], bool]:
+    """normalize() for a row of a sheet without error cells, inlined: this is the hot loop.
+    With whether a text was an error's text (`#N/A` typed or pasted as text: clean_text)."""
     values: dict[str, CellValue] = {}
+    error_text = False
     for key, column in columns:
         value = cells[column]
-        if value.__class__ is str:
-            values[key] = clean_text(value) if value else None
-        else:
+        if value.__class__ is not str:
             values[key] = value
-    return values
+        elif value:
+            text = values[key] = clean_text(value)
+            error_text = error_text or text.__class__ is CellError
+        else:
+            values[key] = None
+    return values, error_text
 
 
 def _filled(value: RawValue) -> bool:

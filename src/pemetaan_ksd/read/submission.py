@@ -224,3 +224,4 @@ def _apply_usulan(submission: Submission, name: str | None, table: Table | None,
     submission.rows = rows.usulan
     submission.stray_rows = rows.stray
     submission.merged_ranges = rows.merged
+    submission.error_cells = rows.errors

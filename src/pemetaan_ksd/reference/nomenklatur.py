@@ -7,6 +7,7 @@ official list needs only code and name columns.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ CODE_PATTERNS: dict[Level, re.Pattern[str]] = {
 
 
 
+@functools.lru_cache(maxsize=65536)  # codes repeat down every file and across the files
 def level_of_shape(code: str) -> Level | None:
     """The level a code's shape denotes, or None when the shape is wrong."""
     for level, pattern in CODE_PATTERNS.items():

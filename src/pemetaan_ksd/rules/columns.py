@@ -122,12 +122,14 @@ class Columns:
 
     def __init__(self, rows: Sequence[DataRow], letters: Mapping[str, str],
                  first_cells: Sequence[str], ctx: Context,
-                 opd: PerangkatDaerah | None = None) -> None:
+                 opd: PerangkatDaerah | None = None, errors: bool = True) -> None:
         self.rows = rows
         self.letters = letters
         self.first_cells = first_cells  # each row's first cell, where whole-row findings go
         self.ctx = ctx
         self.opd = opd  # the proposing OPD as the profile lists it (Identitas' code), if it does
+        # False when the reader found no error value: every column's `error` is then all False.
+        self._no_errors = None if errors else [False] * len(rows)
         self._raw: dict[str, list[CellValue]] = {}
         self._text: dict[str, list[str | None]] = {}
         self._shown: dict[str, list[str | None]] = {}
@@ -168,11 +170,16 @@ class Columns:
 
     def shown(self, key: str) -> list[str | None]:
         """The values as the clerk sees them, error values included (for Finding.value)."""
-        return self._shown.get(key) or _fill(self._shown, key, self.raw(key), text_of)
+        found = self._shown.get(key)
+        if found is None:  # the text itself, unless a cell holds an error value
+            found = self._shown[key] = (
+                self.text(key) if self._no_errors is not None or not any(self.error(key))
+                else _fill(self._shown, key, self.raw(key), text_of))
+        return found
 
     def error(self, key: str) -> list[bool]:
         """Whether each cell holds a spreadsheet error value (`#REF!`)."""
-        found = self._error.get(key)
+        found = self._error.get(key) or self._no_errors
         if found is None:
             found = self._error[key] = [v.__class__ is CellError for v in self.raw(key)]
         return found

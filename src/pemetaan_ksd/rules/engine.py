@@ -132,7 +132,7 @@ class Engine:
         kode_opd = sub.identity.kode_opd
         columns = Columns(sub.rows, sub.column_letters,
                           [placement.cell(f"{first}{r.excel_row}") for r in sub.rows], ctx,
-                          ctx.profil.opd(kode_opd) if kode_opd else None)
+                          ctx.profil.opd(kode_opd) if kode_opd else None, sub.error_cells)
         found: list[list[Finding]] = [[] for _ in sub.rows]
         if stop is not Stop.ROWS:
             for run in self._runs:
