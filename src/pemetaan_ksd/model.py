@@ -338,7 +338,10 @@ NOT_USULAN_CODE = "KSD109"
 
 
 def count_severities(findings: list[Finding]) -> dict[str, int]:
-    counts = {str(s): 0 for s in Severity}
+    return add_severities({str(s): 0 for s in Severity}, findings)
+
+
+def add_severities(counts: dict[str, int], findings: list[Finding]) -> dict[str, int]:
     for f in findings:
-        counts[str(f.severity)] += 1
+        counts[f.severity.value] += 1
     return counts

@@ -6,7 +6,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from pemetaan_ksd.model import FileResult, FileStatus, Finding, Severity, count_severities
+from pemetaan_ksd.model import (
+    FileResult,
+    FileStatus,
+    Finding,
+    Severity,
+    add_severities,
+    count_severities,
+)
 from pemetaan_ksd.rules.messages import CODES
 
 
@@ -99,21 +106,26 @@ class Totals:
 
     @classmethod
     def of(cls, report: Report) -> Totals:
-        used = [fr for fr in report.files if fr.in_use]
-        replaced = [fr for fr in report.files if not fr.in_use]
+        """One pass over the files and their findings (the report of a province holds
+        hundreds of thousands: each row's galat is looked at once)."""
         by_status = {str(s): 0 for s in FileStatus}
+        counts = count_severities(report.run_findings)
+        rows = accepted = not_usulan = replaced = 0
         for fr in report.files:
             by_status[str(fr.status)] += 1
-        return cls(
-            files=len(report.files),
-            by_status=by_status,
-            rows=sum(len(fr.rows) for fr in used),
-            rows_accepted=sum(len(fr.accepted_rows) for fr in used),
-            rows_not_usulan=sum(fr.rows_not_usulan for fr in used),
-            rows_replaced=sum(len(fr.rows) + fr.rows_not_usulan for fr in replaced),
-            counts=count_severities(report.findings),
-            skipped=len(report.skipped),
-        )
+            if not fr.in_use:
+                replaced += len(fr.rows) + fr.rows_not_usulan
+                continue
+            rows += len(fr.rows)
+            not_usulan += fr.rows_not_usulan
+            add_severities(counts, fr.file_findings)
+            for row in fr.rows:
+                add_severities(counts, row.findings)
+            if not fr.file_has_galat:
+                accepted += sum(1 for row in fr.rows if not row.has_galat)
+        return cls(files=len(report.files), by_status=by_status, rows=rows,
+                   rows_accepted=accepted, rows_not_usulan=not_usulan, rows_replaced=replaced,
+                   counts=counts, skipped=len(report.skipped))
 
     @property
     def rows_rejected(self) -> int:
