@@ -7,10 +7,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from python_calamine import CalamineWorkbook
 
 from pemetaan_ksd import api
 from pemetaan_ksd.daftar_tahun import daftar_tahun
-from pemetaan_ksd.write.workbook import daftar, elsewhere
+from pemetaan_ksd.write.workbook import daftar, elsewhere, quickzip
 from pemetaan_ksd.write.workbook.stream import Columns, Numbering
 from pemetaan_ksd.write.workbook.writer import start_daftar, write_workbook
 
@@ -112,3 +113,30 @@ def test_a_failing_process_is_a_fault_of_ours_not_a_short_sheet(tmp_path: Path) 
     pending.close()
     assert out.read_text(encoding="utf-8") == ""
     assert [p.name for p in tmp_path.iterdir()] == ["out.xml"]
+
+
+def test_a_large_part_deflated_in_two_halves_reads_back_the_same(
+        merged: api.MergeRun, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The halves joined are one deflate stream: zipfile (zlib) and calamine (Rust's inflate)
+    read every part as written whole."""
+    assert merged.konsolidasi is not None
+    profil = api.open_profile(DEMO / "ksd.toml")
+    whole = write_workbook(tmp_path / "utuh.xlsx", merged.konsolidasi, merged.report, profil)
+    halves: list[int] = []
+    real = quickzip._InHalves.compress
+
+    def counted(self: quickzip._InHalves, data: bytes) -> bytes:
+        halves.append(len(data))
+        return real(self, data)
+
+    monkeypatch.setattr(quickzip, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(quickzip, "BLOCK", 4096)
+    monkeypatch.setattr(quickzip._InHalves, "compress", counted)
+    split = write_workbook(tmp_path / "belah.xlsx", merged.konsolidasi, merged.report, profil)
+    assert len(halves) > 10
+    with zipfile.ZipFile(split) as book:
+        assert book.testzip() is None
+    assert _parts(split) == _parts(whole)
+    for name in ("Daftar Rencana", "Perlu Perbaikan"):
+        assert (CalamineWorkbook.from_path(str(split)).get_sheet_by_name(name).to_python()
+                == CalamineWorkbook.from_path(str(whole)).get_sheet_by_name(name).to_python())
