@@ -345,3 +345,25 @@ def test_target_year_decides_the_list(tahun: int) -> None:
     r = kons.rekonsiliasi
     assert r.baris_dibaca == r.diterima_tahun_ini + r.diterima_luar_tahun + r.ditolak
     assert kons.tahun == tahun
+
+
+def test_rekap_urusan_counts_and_adds_each_kind_in_the_list_order() -> None:
+    from pemetaan_ksd.daftar_tahun import DAFTAR_COLUMNS, DaftarTahun
+    from pemetaan_ksd.rekap import rekap_urusan
+
+    def record(kode: str | None, jenis: str | None, anggaran: float | None) -> tuple[Any, ...]:
+        values = dict.fromkeys(DAFTAR_COLUMNS)
+        values.update(kode_bidang_urusan=kode, jenis_kerja_sama=jenis, anggaran=anggaran)
+        return tuple(values[c] for c in DAFTAR_COLUMNS)
+
+    rows = [record("2.11", "KSDPK", 0.1), record(None, "KSDPK", 5.0),
+            record("1.02", "Sinergi", float("nan")), record("2.11", "KSDPK", 0.2),
+            record("2.11", None, None), record("1.02", "KSDD Wajib", 1e16),
+            record("1.02", "KSDD Wajib", 1.0)]
+    table = rekap_urusan(DaftarTahun(2025, [], rows, {}), load_profile(None).referensi())
+    assert table["kode_bidang_urusan"].tolist() == ["1.02", "2.11", None]
+    assert table["jumlah"].tolist() == [3, 3, 1]
+    assert table["jumlah KSDPK"].tolist() == [0, 2, 1]
+    assert table["anggaran KSDPK"].tolist() == [0.0, 0.1 + 0.2, 5.0]  # added in list order
+    assert table["anggaran KSDD Wajib"].tolist() == [1e16 + 1.0, 0.0, 0.0]
+    assert table["anggaran"].tolist() == [1e16 + 1.0, 0.1 + 0.2, 5.0]

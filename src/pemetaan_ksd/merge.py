@@ -93,7 +93,7 @@ def build_konsolidasi(report: Report, profil: Profil, referensi: Referensi, tahu
     return Konsolidasi(
         tahun=tahun,
         daftar=table,
-        rekap_urusan=rekap_urusan(table, referensi),
+        rekap_urusan=rekap_urusan(found, referensi),
         rekap_opd=rekap_opd(status, tallies),
         rekap_mitra=frame(found.mitra, REKAP_MITRA_COLUMNS),
         perlu_perbaikan=perlu_perbaikan(files),

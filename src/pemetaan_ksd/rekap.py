@@ -6,12 +6,13 @@ them out.
 
 from __future__ import annotations
 
+import operator
 from typing import Any
 
 import pandas as pd
 
 from pemetaan_ksd.contract import JENIS_KERJA_SAMA
-from pemetaan_ksd.daftar_tahun import FileTally, bidang_names
+from pemetaan_ksd.daftar_tahun import DAFTAR_COLUMNS, DaftarTahun, FileTally, bidang_names
 from pemetaan_ksd.model import FileResult, Finding, Severity
 from pemetaan_ksd.reference import Referensi
 from pemetaan_ksd.status import StatusOpd
@@ -66,25 +67,38 @@ def frame(records: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFra
     return pd.DataFrame(data, columns=list(columns), dtype=object)
 
 
-def rekap_urusan(daftar: pd.DataFrame, referensi: Referensi) -> pd.DataFrame:
-    """Per bidang urusan: count and yearly amount per kind of cooperation, and in all."""
+def rekap_urusan(daftar: DaftarTahun, referensi: Referensi) -> pd.DataFrame:
+    """Per bidang urusan: count and yearly amount per kind of cooperation, and in all.
+
+    One pass over the year's records in their order (each sum adds in that order); the
+    bidang in code order, usulan without a bidang code last (kept: the totals still add up).
+    """
+    at = {c: i for i, c in enumerate(DAFTAR_COLUMNS)}
+    get = operator.itemgetter(at["kode_bidang_urusan"], at["jenis_kerja_sama"], at["anggaran"])
+    groups: dict[str | None, dict[str | None, list[Any]]] = {}
+    for record in daftar.records:
+        kode, jenis, anggaran = get(record)
+        kinds = groups.setdefault(kode if isinstance(kode, str) else None, {})
+        amount = 0.0 if anggaran is None or anggaran != anggaran else anggaran
+        for key in (jenis, _ALL):
+            tally = kinds.setdefault(key, [0, 0.0])
+            tally[0] += 1
+            tally[1] += amount
     records: list[dict[str, Any]] = []
-    for key, group in daftar.groupby("kode_bidang_urusan", sort=True, dropna=False):
-        kode = key if isinstance(key, str) else None  # kept, so that the totals still add up
+    for kode in sorted(groups, key=lambda k: (k is None, k or "")):
+        kinds = groups[kode]
         _, singkat = bidang_names(referensi, kode)
-        record: dict[str, Any] = {"kode_bidang_urusan": kode, "bidang_urusan": singkat}
+        row: dict[str, Any] = {"kode_bidang_urusan": kode, "bidang_urusan": singkat}
         for jenis in JENIS_KERJA_SAMA:
-            part = group[group["jenis_kerja_sama"] == jenis]
-            record[kolom_jumlah(jenis)] = len(part)
-            record[kolom_anggaran(jenis)] = _amount(part)
-        record["jumlah"] = len(group)
-        record["anggaran"] = _amount(group)
-        records.append(record)
+            count, amount = kinds.get(jenis, (0, 0.0))
+            row[kolom_jumlah(jenis)] = count
+            row[kolom_anggaran(jenis)] = float(amount)
+        row["jumlah"], row["anggaran"] = kinds[_ALL][0], float(kinds[_ALL][1])
+        records.append(row)
     return frame(records, REKAP_URUSAN_COLUMNS)
 
 
-def _amount(part: pd.DataFrame) -> float:
-    return float(sum(a for a in part["anggaran"] if a is not None and not pd.isna(a)))
+_ALL = "\x00semua"  # the tally of every kind together (no choice of Jenis Kerja Sama)
 
 
 def rekap_opd(status: list[StatusOpd], tallies: dict[int, FileTally]) -> pd.DataFrame:
