@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import operator
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -49,9 +48,6 @@ class DaftarTahun:
     files: list[FileResult]  # by display path, then content
     records: list[tuple[Any, ...]]  # in DAFTAR_COLUMNS order: a fifth of a dict's memory
     tallies: dict[int, FileTally]  # by id() of the file
-
-    def dicts(self) -> Iterator[dict[str, Any]]:
-        return (dict(zip(DAFTAR_COLUMNS, r, strict=True)) for r in self.records)
 
     @cached_property
     def mitra(self) -> list[dict[str, Any]]:
@@ -183,37 +179,39 @@ def bidang_names(referensi: Referensi, kode: str | None) -> tuple[str | None, st
 def mitra_records(daftar: DaftarTahun) -> list[dict[str, Any]]:
     """Per partner: how many usulan, of which kinds, from which OPD, bordering or not (the
     rows of Rekap Mitra, and what the map counts); most usulan first."""
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for r in daftar.dicts():
-        groups.setdefault(_mitra_key(r), []).append(r)
+    groups: dict[str, list[tuple[Any, ...]]] = {}
+    wilayah, calon = _AT["kode_wilayah_mitra"], _AT["calon_mitra"]
+    for r in daftar.records:
+        key = ("kode:" + str(r[wilayah]) if r[wilayah]
+               else "nama:" + " ".join(str(r[calon] or "").casefold().split()))
+        groups.setdefault(key, []).append(_MITRA_FIELDS(r))
     records = [_mitra_record(rows) for rows in groups.values()]
     records.sort(key=lambda r: (-r["jumlah"], str(r["mitra"]).casefold(), str(r["mitra"])))
     return records
 
 
-def _mitra_key(r: dict[str, Any]) -> str:
-    if r["kode_wilayah_mitra"]:
-        return "kode:" + str(r["kode_wilayah_mitra"])
-    return "nama:" + " ".join(str(r["calon_mitra"] or "").casefold().split())
+_MITRA_FIELDS = operator.itemgetter(*(_AT[c] for c in (
+    "mitra", "kode_wilayah_mitra", "jenis_kerja_sama", "kode_opd", "nama_opd", "berkas",
+    "berbatasan", "jenis_mitra", "anggaran")))
 
 
-def _mitra_record(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    spellings = Counter(str(r["mitra"] or "") for r in rows)
+def _mitra_record(rows: list[tuple[Any, ...]]) -> dict[str, Any]:
+    """One partner from its usulan (each the fields of _MITRA_FIELDS, in that order)."""
+    spellings = Counter(str(r[0] or "") for r in rows)
     mitra = min(spellings, key=lambda s: (-spellings[s], s))
-    jenis = Counter(str(r["jenis_kerja_sama"]) for r in rows if r["jenis_kerja_sama"])
+    jenis = Counter(str(r[2]) for r in rows if r[2])
     kinds = _ordered(jenis, JENIS_KERJA_SAMA)
-    opd = sorted({(str(r["kode_opd"] or ""), str(r["nama_opd"] or r["berkas"])) for r in rows})
-    berbatasan = sorted({str(r["berbatasan"]) for r in rows})
+    opd = sorted({(str(r[3] or ""), str(r[4] or r[5])) for r in rows})
+    berbatasan = sorted({str(r[6]) for r in rows})
     return {
         "mitra": mitra,
-        "kode_wilayah_mitra": rows[0]["kode_wilayah_mitra"],
-        "jenis_mitra": "; ".join(_ordered(Counter(
-            str(r["jenis_mitra"]) for r in rows if r["jenis_mitra"]), JENIS_MITRA)),
+        "kode_wilayah_mitra": rows[0][1],
+        "jenis_mitra": "; ".join(_ordered(Counter(str(r[7]) for r in rows if r[7]), JENIS_MITRA)),
         "berbatasan": "/".join(berbatasan),
         "jumlah": len(rows),
         "jenis_kerja_sama": "; ".join(f"{k} ({jenis[k]})" for k in kinds),
         "perangkat_daerah": "; ".join(dict.fromkeys(nama for _, nama in opd)),
-        "anggaran": float(sum(r["anggaran"] or 0.0 for r in rows)),
+        "anggaran": float(sum(r[8] or 0.0 for r in rows)),
     }
 
 
