@@ -158,6 +158,8 @@ def sama_antar_opd(batch: Batch, ctx: Context) -> Iterator[Keyed]:
             if key is not None:
                 seen[key].append((index, number))
     for key, entries in seen.items():
+        if len(entries) == 1:
+            continue  # most usulan: sent once
         by_opd: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for index, number in entries:
             by_opd[_opd(batch.files[index])].append((index, number))
