@@ -25,10 +25,11 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.cell_range import CellRange
 
 from pemetaan_ksd import contract
+from pemetaan_ksd.a1 import column_index, column_letter
 from pemetaan_ksd.model import CellValue
 from pemetaan_ksd.profile import load_profile
 from pemetaan_ksd.read import read_submission
-from pemetaan_ksd.read.cells import ERROR_TEXTS, column_index, column_letter
+from pemetaan_ksd.read.cells import ERROR_TEXTS
 from pemetaan_ksd.read.layout import header_key
 from pemetaan_ksd.validate import validate
 from pemetaan_ksd.write.feedback import build_feedback

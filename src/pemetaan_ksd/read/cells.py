@@ -20,7 +20,6 @@ What python-calamine 0.9.1 gives (measured; `to_python(skip_empty_area=False)`):
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 
 from pemetaan_ksd.model import CellError, CellValue
 
@@ -56,25 +55,6 @@ def clean_text(value: str) -> str | CellError | None:
     if text[0] in "#E" and (text in ERROR_TEXTS or (text[:4] == "Err:" and text[4:].isdigit())):
         return CellError(text)
     return text
-
-
-@cache
-def column_letter(index: int) -> str:
-    """0-based column index -> Excel letters (0 -> A, 26 -> AA)."""
-    letters = ""
-    number = index + 1
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def column_index(letters: str) -> int:
-    """Excel letters -> 0-based column index (A -> 0)."""
-    number = 0
-    for char in letters.upper():
-        number = number * 26 + (ord(char) - 64)
-    return number - 1
 
 
 def cell_at(grid: Grid, row: int, column: int) -> RawValue:

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 import python_calamine
 
-from pemetaan_ksd.read.cells import Grid, RawValue, column_letter
+from pemetaan_ksd.a1 import column_letter
+from pemetaan_ksd.read.cells import Grid, RawValue
 from pemetaan_ksd.read.layout import Merged, find_layout, is_number_row
 from pemetaan_ksd.read.scan import SheetScan
 from pemetaan_ksd.read.sheets import identitas

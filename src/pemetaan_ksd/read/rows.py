@@ -20,8 +20,9 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
+from pemetaan_ksd.a1 import column_letter
 from pemetaan_ksd.model import CellError, CellValue, DataRow, ExtraColumn, MergedRange, StrayRow
-from pemetaan_ksd.read.cells import Grid, RawValue, cell_at, clean_text, column_letter, normalize
+from pemetaan_ksd.read.cells import Grid, RawValue, cell_at, clean_text, normalize
 from pemetaan_ksd.read.layout import Layout, Merged
 from pemetaan_ksd.read.scan import SheetScan
 from pemetaan_ksd.reference.nomenklatur import Level, level_of_shape

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pemetaan_ksd.read.cells import ErrorCells, Position, column_letter
+from pemetaan_ksd.a1 import column_letter
+from pemetaan_ksd.read.cells import ErrorCells, Position
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import posixpath
 import re
 import zipfile
 
-from pemetaan_ksd.read.cells import column_index
+from pemetaan_ksd.a1 import column_index
 from pemetaan_ksd.read.scan import ScanError, SheetScan
 
 WORKBOOK_PART = "xl/workbook.xml"

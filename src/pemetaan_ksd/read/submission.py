@@ -25,10 +25,11 @@ from pathlib import Path
 import python_calamine
 
 from pemetaan_ksd import safety
+from pemetaan_ksd.a1 import column_letter
 from pemetaan_ksd.contract import SHEET_IDENTITAS, SHEET_META, SHEET_USULAN
 from pemetaan_ksd.model import CellValue, ReadError, Submission
 from pemetaan_ksd.read import reasons, scan_ods, scan_xls, scan_xlsx, sheets
-from pemetaan_ksd.read.cells import Grid, column_letter
+from pemetaan_ksd.read.cells import Grid
 from pemetaan_ksd.read.cfb import CfbError
 from pemetaan_ksd.read.identity import identify
 from pemetaan_ksd.read.layout import Merged

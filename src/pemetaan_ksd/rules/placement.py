@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 
+from pemetaan_ksd.a1 import column_index
 from pemetaan_ksd.contract import SHEET_USULAN
 from pemetaan_ksd.model import FileResult, Finding, Submission
-from pemetaan_ksd.read.cells import column_index
 from pemetaan_ksd.rules.struktur import read_elsewhere
 
 

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 
 from pemetaan_ksd import contract
+from pemetaan_ksd.a1 import column_letter
 from pemetaan_ksd.contract import (
     FIRST_DATA_ROW,
     HEADER_ROW,
@@ -21,7 +22,6 @@ from pemetaan_ksd.contract import (
 from pemetaan_ksd.model import ExtraColumn, Finding, ReadErrorKind, Submission
 from pemetaan_ksd.profile import PerangkatDaerah
 from pemetaan_ksd.read import find_sheet
-from pemetaan_ksd.read.cells import column_letter
 from pemetaan_ksd.rules.context import Context
 from pemetaan_ksd.rules.registry import Position, Stop, file_rule, message
 from pemetaan_ksd.values import is_error, name_key, text_of

@@ -12,16 +12,6 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 
-def column_name(index: int) -> str:
-    """0-based column index -> Excel letters (0 -> A, 26 -> AA), as xl_col_to_name."""
-    letters = ""
-    number = index + 1
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def cell_text(value: Any) -> str:
     """A value that is not a number or a date, as the text its cell holds."""
     if isinstance(value, bool):

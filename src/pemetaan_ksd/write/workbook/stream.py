@@ -17,12 +17,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from pemetaan_ksd.a1 import column_letter
 from pemetaan_ksd.write.text_metrics import ARIAL_9_PX, wrapped_lines
 from pemetaan_ksd.write.workbook.cells import (
     NOT_XML,
     cell_text,
     choose,
-    column_name,
     is_missing,
     xml_text,
 )
@@ -138,7 +138,7 @@ def rows_xml(numbering: Numbering, columns: Columns, rows: Sequence[Sequence[Any
              first: int) -> Iterator[str]:
     """The `<row>` element of each of `rows`, numbered from `first` (0-based)."""
     kinds, plain = columns.kinds, columns.plain
-    letters = [column_name(c) for c in range(len(kinds))]
+    letters = [column_letter(c) for c in range(len(kinds))]
     # Each plain column's cell around its row number, its style index written in once.
     opening = [f'<c r="{letter}' for letter in letters]
     blank, text, number = [], [], []
