@@ -153,9 +153,16 @@ def _ya_tidak(value: bool | None) -> str:
 
 _in_order = operator.itemgetter(*DAFTAR_COLUMNS)  # a record's values as a tuple, in C
 _AT = {c: i for i, c in enumerate(DAFTAR_COLUMNS)}
-_key_values = operator.itemgetter(*(_AT[c] for c in (
-    "kode_bidang_urusan", "kode_program", "kode_kegiatan", "skala_prioritas", "kode_opd",
-    "berkas", "sha256", "baris")))
+
+
+def fields(*names: str) -> operator.itemgetter[Any]:
+    """What takes the values of `names` from a record (DAFTAR_COLUMNS order), in C: a tuple
+    of them, or the one value when one name is given."""
+    return operator.itemgetter(*(_AT[name] for name in names))
+
+
+_key_values = fields("kode_bidang_urusan", "kode_program", "kode_kegiatan", "skala_prioritas",
+                     "kode_opd", "berkas", "sha256", "baris")
 
 
 def _daftar_key(r: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -180,19 +187,19 @@ def mitra_records(daftar: DaftarTahun) -> list[dict[str, Any]]:
     """Per partner: how many usulan, of which kinds, from which OPD, bordering or not (the
     rows of Rekap Mitra, and what the map counts); most usulan first."""
     groups: dict[str, list[tuple[Any, ...]]] = {}
-    wilayah, calon = _AT["kode_wilayah_mitra"], _AT["calon_mitra"]
     for r in daftar.records:
-        key = ("kode:" + str(r[wilayah]) if r[wilayah]
-               else "nama:" + " ".join(str(r[calon] or "").casefold().split()))
+        wilayah, calon = _PARTNER(r)
+        key = ("kode:" + str(wilayah) if wilayah
+               else "nama:" + " ".join(str(calon or "").casefold().split()))
         groups.setdefault(key, []).append(_MITRA_FIELDS(r))
     records = [_mitra_record(rows) for rows in groups.values()]
     records.sort(key=lambda r: (-r["jumlah"], str(r["mitra"]).casefold(), str(r["mitra"])))
     return records
 
 
-_MITRA_FIELDS = operator.itemgetter(*(_AT[c] for c in (
-    "mitra", "kode_wilayah_mitra", "jenis_kerja_sama", "kode_opd", "nama_opd", "berkas",
-    "berbatasan", "jenis_mitra", "anggaran")))
+_PARTNER = fields("kode_wilayah_mitra", "calon_mitra")
+_MITRA_FIELDS = fields("mitra", "kode_wilayah_mitra", "jenis_kerja_sama", "kode_opd", "nama_opd",
+                       "berkas", "berbatasan", "jenis_mitra", "anggaran")
 
 
 def _mitra_record(rows: list[tuple[Any, ...]]) -> dict[str, Any]:

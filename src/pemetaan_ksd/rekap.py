@@ -6,13 +6,12 @@ them out.
 
 from __future__ import annotations
 
-import operator
 from typing import Any
 
 import pandas as pd
 
 from pemetaan_ksd.contract import JENIS_KERJA_SAMA
-from pemetaan_ksd.daftar_tahun import DAFTAR_COLUMNS, DaftarTahun, FileTally, bidang_names
+from pemetaan_ksd.daftar_tahun import DaftarTahun, FileTally, bidang_names, fields
 from pemetaan_ksd.model import FileResult, Finding, Severity
 from pemetaan_ksd.reference import Referensi
 from pemetaan_ksd.status import StatusOpd
@@ -73,8 +72,7 @@ def rekap_urusan(daftar: DaftarTahun, referensi: Referensi) -> pd.DataFrame:
     One pass over the year's records in their order (each sum adds in that order); the
     bidang in code order, usulan without a bidang code last (kept: the totals still add up).
     """
-    at = {c: i for i, c in enumerate(DAFTAR_COLUMNS)}
-    get = operator.itemgetter(at["kode_bidang_urusan"], at["jenis_kerja_sama"], at["anggaran"])
+    get = fields("kode_bidang_urusan", "jenis_kerja_sama", "anggaran")
     groups: dict[str | None, dict[str | None, list[Any]]] = {}
     for record in daftar.records:
         kode, jenis, anggaran = get(record)

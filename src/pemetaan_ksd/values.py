@@ -298,15 +298,9 @@ def word_count(text: str) -> int:
 def has_words(text: str, wanted: int) -> bool:
     """Whether `text` has at least `wanted` words (word_count, stopping once there)."""
     found = 0
-    words = text.split(None, wanted)  # the rest of a long text stays one piece, unsplit
-    for word in words[:wanted]:
-        if word.isalnum() or any(ch.isalnum() for ch in word):
-            found += 1
-    if found >= wanted:
-        return True
-    if len(words) <= wanted:
-        return False
-    for word in words[wanted].split():
+    for i, word in enumerate(text.split(None, wanted)):  # the rest of a long text: one piece
+        if i == wanted:
+            return has_words(word, wanted - found)
         if word.isalnum() or any(ch.isalnum() for ch in word):
             found += 1
             if found >= wanted:

@@ -172,9 +172,8 @@ class Columns:
         """The values as the clerk sees them, error values included (for Finding.value)."""
         found = self._shown.get(key)
         if found is None:  # the text itself, unless a cell holds an error value
-            found = self._shown[key] = (
-                self.text(key) if self._no_errors is not None or not any(self.error(key))
-                else _fill(self._shown, key, self.raw(key), text_of))
+            found = self._shown[key] = (_fill(self._shown, key, self.raw(key), text_of)
+                                        if any(self.error(key)) else self.text(key))
         return found
 
     def error(self, key: str) -> list[bool]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import operator
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from pemetaan_ksd.daftar_tahun import DAFTAR_COLUMNS
+from pemetaan_ksd.daftar_tahun import DAFTAR_COLUMNS, fields
 from pemetaan_ksd.write.workbook.elsewhere import Elsewhere
 from pemetaan_ksd.write.workbook.table import (
     HEADER_ROW,
@@ -68,9 +67,9 @@ def columns() -> list[Col]:
     return [Col(h, w, k, total=(k == "money"), printed=p) for h, w, k, _, p in COLUMNS]
 
 
-def rows_of(records: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-    """The sheet's rows from the year's records (daftar_tahun.DaftarTahun.records)."""
-    get = operator.itemgetter(*(DAFTAR_COLUMNS.index(key) for key in KEYS))
+def rows_of(records: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """The sheet's rows, numbered, from the year's records (DAFTAR_COLUMNS order)."""
+    get = fields(*KEYS)
     return [(i, *get(record)) for i, record in enumerate(records, start=1)]
 
 
@@ -85,9 +84,8 @@ class Early:
 def begin_sheet(book: Book, kons: Konsolidasi, early: Early | None = None) -> Begun:
     """The sheet, its rows being made by another process when they are many: `finish()`."""
     cols = columns()
-    rows = early.rows if early is not None else [
-        (i, *values) for i, values in
-        enumerate(kons.daftar[KEYS].itertuples(index=False, name=None), start=1)]
+    rows = early.rows if early is not None else rows_of(
+        kons.daftar[list(DAFTAR_COLUMNS)].itertuples(index=False, name=None))
     sub = ("Usulan perangkat daerah tanpa galat yang jangka waktunya mencakup tahun "
            f"{kons.tahun}, diurutkan menurut bidang urusan, program, kegiatan, skala prioritas "
            "dan perangkat daerah. Kolom berjudul abu-abu tidak ikut dicetak.")

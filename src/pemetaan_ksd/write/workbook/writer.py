@@ -108,9 +108,9 @@ def start_daftar(found: DaftarTahun) -> daftar.Early | None:
     """Daftar Rencana's rows, made by another process from now on when they are many, before
     the workbook is opened (api.merge starts them before making the tables; write_workbook
     takes them as `early`, and checks that its styles and layout are the ones given here)."""
-    rows = daftar.rows_of(found.records)
-    if not elsewhere.possible(len(rows)):
+    if not elsewhere.possible(len(found.records)):
         return None
+    rows = daftar.rows_of(found.records)
     specimen = xlsxwriter.Workbook(None, _OPTIONS)  # never written: its style indexes only
     numbering = Numbering.of(specimen, Styles(specimen))
     columns = stream_columns(daftar.columns())
