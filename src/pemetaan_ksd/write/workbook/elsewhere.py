@@ -4,21 +4,22 @@ The consolidated workbook is written by one process once the files are checked, 
 second core idle: `Daftar Rencana` alone is 40-50 % of that time (25,000 rows for 1,000 files).
 Its rows go, pickled, to a file that a fresh interpreter (`rows_worker.py`) turns into the
 sheet's XML, with the style indexes this process gave (stream.Numbering): the XML this
-process would have written. A fresh process, not a fork: a forked child shares the parent's
-pages, and every object either of them touches afterwards is copied (10,000 files: +1.5 GiB).
+process would have written, deflated there too (the zip joins it as it is: quickzip.py).
+A fresh process, not a fork: a forked child shares the parent's pages, and every object
+either of them touches afterwards is copied (10,000 files: +1.5 GiB).
 """
 
 from __future__ import annotations
 
 import pickle
-import shutil
 import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
+from pemetaan_ksd.write.workbook.quickzip import LEVEL, Deflated
 from pemetaan_ksd.write.workbook.stream import Columns, Numbering
 
 MIN_ROWS = 2000  # below this, starting a process costs about what it saves
@@ -36,30 +37,32 @@ class Elsewhere:
                  first: int, directory: str | None = None) -> None:
         self._paths = [Path(tempfile.mkstemp(prefix="pemetaan-ksd-", suffix=suffix,
                                              dir=directory)[1])
-                       for suffix in (".rows", ".xml", ".err")]
+                       for suffix in (".rows", ".deflate", ".err")]
         self._process: subprocess.Popen[bytes] | None = None
         self.given = (numbering, columns, first, len(rows))  # what the sheet must agree with
-        rows_in, xml_out, errors = self._paths
+        rows_in, deflated, errors = self._paths
         with rows_in.open("wb") as out:
             chunks = range(0, len(rows), CHUNK)
-            pickle.dump((numbering, columns, first, len(chunks)), out, pickle.HIGHEST_PROTOCOL)
+            pickle.dump((numbering, columns, first, len(chunks), LEVEL), out,
+                        pickle.HIGHEST_PROTOCOL)
             for start in chunks:
                 pickle.dump(list(rows[start:start + CHUNK]), out, pickle.HIGHEST_PROTOCOL)
         with errors.open("wb") as err:
             self._process = subprocess.Popen(
                 [sys.executable, "-m", "pemetaan_ksd.write.workbook.rows_worker", str(rows_in),
-                 str(xml_out)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err)
+                 str(deflated)], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err)
 
-    def copy_into(self, fh: IO[str]) -> None:
-        """Wait for the other process, then append what it wrote to `fh`."""
+    def deflated(self) -> Deflated:
+        """Wait for the other process: the rows' XML it deflated, there until `close`."""
         assert self._process is not None
-        code = self._process.wait()
+        said, _ = self._process.communicate()
+        code = self._process.returncode
         self._process = None
         if code != 0:  # a fault of ours or no memory left: never the user's file
             detail = self._paths[2].read_text(encoding="utf-8", errors="replace")[-2000:]
             raise RuntimeError(f"the process writing table rows ended with {code}: {detail}")
-        with self._paths[1].open(encoding="utf-8", newline="") as made:
-            shutil.copyfileobj(made, fh, 1 << 20)
+        crc, size = (int(part) for part in said.split())
+        return Deflated(self._paths[1], crc, size)
 
     def close(self) -> None:
         """Stop the other process if it still runs (an interrupted run), remove its files;

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from xlsxwriter.utility import xl_range
@@ -20,6 +20,7 @@ from pemetaan_ksd.write.workbook import stream
 from pemetaan_ksd.write.workbook.cells import cell_text, is_missing, xml_text
 from pemetaan_ksd.write.workbook.elsewhere import Elsewhere, possible
 from pemetaan_ksd.write.workbook.formats import Styles
+from pemetaan_ksd.write.workbook.quickzip import MARK, Deflated
 
 HEADER_ROW = 4  # zero-based: rows 0-2 hold the title block, row 3 stays empty
 LINE_HEIGHT = 11.3  # points per wrapped line of 9-point Arial (Excel; LibreOffice ~10.3)
@@ -48,6 +49,8 @@ class Book:
     wb: Any
     st: Styles
     pemerintah: str  # PEMERINTAH KABUPATEN ...
+    # Sheet parts whose rows another process deflated, for the zip (QuickZip(joined=...)).
+    joined: dict[str, Deflated] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -91,14 +94,13 @@ class Begun:
     rows_elsewhere: Elsewhere | None = None
 
     def finish(self) -> tuple[Any, Placed]:
-        """The rows made elsewhere copied in, then the totals and the print layout."""
+        """The place of the rows made elsewhere, then the totals and the print layout."""
         ws, table, cols, rows = self.ws, self.table, self.table.cols, self.table.rows
         first = self.last_header + 1
         if self.rows_elsewhere is not None:
-            try:
-                self.rows_elsewhere.copy_into(ws.fh)
-            finally:
-                self.rows_elsewhere.close()
+            made = self.rows_elsewhere.deflated()  # kept until `close`, after the zip
+            ws.fh.write(MARK)
+            self.book.joined[_part_name(self.book.wb, ws)] = made
             stream.end(ws, first, len(rows), len(cols))
         ws.autofilter(self.last_header, 0, max(self.end - 1, self.last_header), len(cols) - 1)
         end, printed = self.end, sum(1 for c in cols if c.printed)
@@ -117,6 +119,11 @@ class Begun:
     def close(self) -> None:
         if self.rows_elsewhere is not None:
             self.rows_elsewhere.close()
+
+
+def _part_name(wb: Any, ws: Any) -> str:
+    """The zip part XlsxWriter writes a worksheet to (packager: worksheets numbered from 1)."""
+    return f"xl/worksheets/sheet{wb.worksheets().index(ws) + 1}.xml"
 
 
 def begin_table(book: Book, table: TableSheet, elsewhere: bool = False,

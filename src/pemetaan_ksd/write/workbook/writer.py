@@ -7,6 +7,7 @@ is written as text: a submission's `=HYPERLINK(...)` never becomes a formula (se
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ from pemetaan_ksd.write.workbook import (
     status,
 )
 from pemetaan_ksd.write.workbook.formats import FONT, Styles
-from pemetaan_ksd.write.workbook.quickzip import QuickZip
+from pemetaan_ksd.write.workbook.quickzip import Deflated, QuickZip
 from pemetaan_ksd.write.workbook.stream import Numbering
 from pemetaan_ksd.write.workbook.table import Book, stream_columns
 
@@ -84,11 +85,21 @@ def _write_workbook(tmp: Path, kons: Konsolidasi, report: Report, profil: Profil
         info.add_sheet(book, kons, report)
         rekap_mitra.add_map(book, mitra, below, pending)
         begun.finish()
+        _close(wb, book.joined)
     finally:
         begun.close()
         if pending is not None and given is None:
             pending.close()
-    wb.close()
+
+
+def _close(wb: Any, joined: dict[str, Deflated]) -> None:
+    """The workbook packed, the rows deflated elsewhere joined in (the zip's open is
+    XlsxWriter's, so its ZipFile is given them for this close)."""
+    xlsxwriter.workbook.ZipFile = functools.partial(QuickZip, joined=joined)
+    try:
+        wb.close()
+    finally:
+        xlsxwriter.workbook.ZipFile = QuickZip
 
 
 _OPTIONS = {
