@@ -360,7 +360,7 @@ def test_rekap_urusan_counts_and_adds_each_kind_in_the_list_order() -> None:
             record("1.02", "Sinergi", float("nan")), record("2.11", "KSDPK", 0.2),
             record("2.11", None, None), record("1.02", "KSDD Wajib", 1e16),
             record("1.02", "KSDD Wajib", 1.0)]
-    table = rekap_urusan(DaftarTahun(2025, [], rows, {}), load_profile(None).referensi())
+    table = rekap_urusan(DaftarTahun(2025, [], rows, {}), load_profile(None).referensi()).frame()
     assert table["kode_bidang_urusan"].tolist() == ["1.02", "2.11", None]
     assert table["jumlah"].tolist() == [3, 3, 1]
     assert table["jumlah KSDPK"].tolist() == [0, 2, 1]

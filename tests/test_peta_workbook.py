@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import subprocess
@@ -15,6 +16,7 @@ from openpyxl import load_workbook
 from pemetaan_ksd import api
 from pemetaan_ksd.merge import Konsolidasi
 from pemetaan_ksd.peta import peta_kerja_sama, png
+from pemetaan_ksd.records import Records
 from pemetaan_ksd.reference import batas, sumber
 from pemetaan_ksd.write.workbook import rekap_mitra
 from pemetaan_ksd.write.workbook.writer import write_workbook
@@ -88,10 +90,10 @@ def test_the_map_shows_only_accepted_partners(merged: api.MergeRun) -> None:
 
 
 def _without_daerah_partners(kons: Konsolidasi) -> Konsolidasi:
-    mitra = kons.rekap_mitra
-    keep = mitra[[not (isinstance(k, str) and k) for k in mitra["kode_wilayah_mitra"]]]
-    return Konsolidasi(kons.tahun, kons.daftar, kons.rekap_urusan, kons.rekap_opd,
-                       keep.reset_index(drop=True), kons.perlu_perbaikan, kons.berkas,
+    mitra = kons.tables.rekap_mitra
+    at = mitra.columns.index("kode_wilayah_mitra")
+    keep = Records(mitra.columns, [r for r in mitra.rows if not (isinstance(r[at], str) and r[at])])
+    return Konsolidasi(kons.tahun, dataclasses.replace(kons.tables, rekap_mitra=keep),
                        kons.rekonsiliasi, kons.status)
 
 

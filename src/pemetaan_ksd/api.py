@@ -173,19 +173,18 @@ def merge(
                     output=output, html=html_path)
 
 
-MANY_FILES = 100  # reading them takes longer than loading pandas and XlsxWriter (0.5 s)
+MANY_FILES = 100  # reading them takes longer than loading the workbook writer (0.1 s)
 
 
 def _load_while_reading(files: int) -> None:
-    """Many files: the workbook's libraries are loaded while the workers read (on two cores
-    the loading then slows the reading, measured: 0.7-0.8 s instead of 0.5); a daerah's few:
+    """Many files: the workbook writer is loaded while the workers read; a daerah's few:
     after, while the map's picture is drawn (merge)."""
     if files >= MANY_FILES:
         _load_merging()
 
 
 def _load_merging() -> None:
-    """pandas and XlsxWriter (half a second)."""
+    """The tables and the workbook writer, XlsxWriter with it (pandas is not needed)."""
     import pemetaan_ksd.merge
     import pemetaan_ksd.write.workbook.writer  # noqa: F401
 

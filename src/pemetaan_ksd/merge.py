@@ -9,9 +9,8 @@ the year, or rejected (CONTRACT section 3). The result does not depend on the or
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
-
-import pandas as pd
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from pemetaan_ksd.daftar_tahun import (
     DAFTAR_COLUMNS,
@@ -22,17 +21,20 @@ from pemetaan_ksd.daftar_tahun import (
 from pemetaan_ksd.errors import RekonsiliasiError
 from pemetaan_ksd.model import FileResult
 from pemetaan_ksd.profile import Profil
+from pemetaan_ksd.records import Records
 from pemetaan_ksd.reference import Referensi
 from pemetaan_ksd.rekap import (
     REKAP_MITRA_COLUMNS,
     berkas_table,
-    frame,
     perlu_perbaikan,
     rekap_opd,
     rekap_urusan,
 )
 from pemetaan_ksd.report import Report
 from pemetaan_ksd.status import StatusOpd, status_pengumpulan
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -65,19 +67,53 @@ class Rekonsiliasi:
         }
 
 
+@dataclass(frozen=True)
+class Tables:
+    """The consolidated tables as records, in the order of their columns (rekap.py)."""
+
+    daftar: Records  # DAFTAR_COLUMNS
+    rekap_urusan: Records
+    rekap_opd: Records
+    rekap_mitra: Records
+    perlu_perbaikan: Records
+    berkas: Records
+
+
 @dataclass
 class Konsolidasi:
-    """The consolidated tables of one year; the workbook writer only lays them out."""
+    """The consolidated tables of one year; the workbook writer only lays them out.
+
+    The writers read `tables`; each table is also a pandas DataFrame of the same name (made,
+    and pandas loaded, on first use: gabung itself never needs them)."""
 
     tahun: int
-    daftar: pd.DataFrame
-    rekap_urusan: pd.DataFrame
-    rekap_opd: pd.DataFrame
-    rekap_mitra: pd.DataFrame
-    perlu_perbaikan: pd.DataFrame
-    berkas: pd.DataFrame
+    tables: Tables
     rekonsiliasi: Rekonsiliasi
     status: list[StatusOpd] = field(default_factory=list)
+
+    @cached_property
+    def daftar(self) -> pd.DataFrame:
+        return self.tables.daftar.frame()
+
+    @cached_property
+    def rekap_urusan(self) -> pd.DataFrame:
+        return self.tables.rekap_urusan.frame()
+
+    @cached_property
+    def rekap_opd(self) -> pd.DataFrame:
+        return self.tables.rekap_opd.frame()
+
+    @cached_property
+    def rekap_mitra(self) -> pd.DataFrame:
+        return self.tables.rekap_mitra.frame()
+
+    @cached_property
+    def perlu_perbaikan(self) -> pd.DataFrame:
+        return self.tables.perlu_perbaikan.frame()
+
+    @cached_property
+    def berkas(self) -> pd.DataFrame:
+        return self.tables.berkas.frame()
 
 
 def build_konsolidasi(report: Report, profil: Profil, referensi: Referensi, tahun: int,
@@ -85,28 +121,18 @@ def build_konsolidasi(report: Report, profil: Profil, referensi: Referensi, tahu
     """The year's list, the rekap tables, the rows to fix and the reconciliation (from
     `daftar` when it was made already: daftar_tahun.py)."""
     found = daftar_tahun(report, referensi, tahun) if daftar is None else daftar
-    files, records, tallies = found.files, found.records, found.tallies
-    table = pd.DataFrame(dict(zip(DAFTAR_COLUMNS, _columns_of(records), strict=True)),
-                         columns=list(DAFTAR_COLUMNS), dtype=object)
+    files, tallies = found.files, found.tallies
     status = status_pengumpulan(report, profil)
-    rekon = _rekonsiliasi(report, files, tallies, len(table))
-    return Konsolidasi(
-        tahun=tahun,
-        daftar=table,
+    rekon = _rekonsiliasi(report, files, tallies, len(found.records))
+    tables = Tables(
+        daftar=Records(DAFTAR_COLUMNS, found.records),
         rekap_urusan=rekap_urusan(found, referensi),
         rekap_opd=rekap_opd(status, tallies),
-        rekap_mitra=frame(found.mitra, REKAP_MITRA_COLUMNS),
+        rekap_mitra=Records.of_dicts(found.mitra, REKAP_MITRA_COLUMNS),
         perlu_perbaikan=perlu_perbaikan(files),
         berkas=berkas_table(files, tallies),
-        rekonsiliasi=rekon,
-        status=status,
     )
-
-
-def _columns_of(records: list[tuple[Any, ...]]) -> list[list[Any]]:
-    if not records:
-        return [[] for _ in DAFTAR_COLUMNS]
-    return [list(column) for column in zip(*records, strict=True)]
+    return Konsolidasi(tahun=tahun, tables=tables, rekonsiliasi=rekon, status=status)
 
 
 def _rekonsiliasi(report: Report, files: list[FileResult], tallies: dict[int, FileTally],

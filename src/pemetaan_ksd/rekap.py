@@ -1,18 +1,17 @@
 """The rekap tables of the consolidated workbook, from the year's list and the files.
 
-Pure: frames in, frames out. `merge.build_konsolidasi` calls them; the workbook writer lays
-them out.
+Pure: records in, records out (records.Records, no pandas). `merge.build_konsolidasi` calls
+them; the workbook writer lays them out.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-
 from pemetaan_ksd.contract import JENIS_KERJA_SAMA
 from pemetaan_ksd.daftar_tahun import DaftarTahun, FileTally, bidang_names, fields
 from pemetaan_ksd.model import FileResult, Finding, Severity
+from pemetaan_ksd.records import Records
 from pemetaan_ksd.reference import Referensi
 from pemetaan_ksd.status import StatusOpd
 
@@ -54,19 +53,7 @@ REKAP_URUSAN_COLUMNS = (
 
 
 
-def records_of(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """The rows of a frame as plain dicts with plain values (faster than `to_dict`)."""
-    columns = [str(c) for c in frame.columns]
-    data = [frame[c].tolist() for c in frame.columns]
-    return [dict(zip(columns, row, strict=True)) for row in zip(*data, strict=True)]
-
-
-def frame(records: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
-    data = {c: [r[c] for r in records] for c in columns}
-    return pd.DataFrame(data, columns=list(columns), dtype=object)
-
-
-def rekap_urusan(daftar: DaftarTahun, referensi: Referensi) -> pd.DataFrame:
+def rekap_urusan(daftar: DaftarTahun, referensi: Referensi) -> Records:
     """Per bidang urusan: count and yearly amount per kind of cooperation, and in all.
 
     One pass over the year's records in their order (each sum adds in that order); the
@@ -93,13 +80,13 @@ def rekap_urusan(daftar: DaftarTahun, referensi: Referensi) -> pd.DataFrame:
             row[kolom_anggaran(jenis)] = float(amount)
         row["jumlah"], row["anggaran"] = kinds[_ALL][0], float(kinds[_ALL][1])
         records.append(row)
-    return frame(records, REKAP_URUSAN_COLUMNS)
+    return Records.of_dicts(records, REKAP_URUSAN_COLUMNS)
 
 
 _ALL = "\x00semua"  # the tally of every kind together (no choice of Jenis Kerja Sama)
 
 
-def rekap_opd(status: list[StatusOpd], tallies: dict[int, FileTally]) -> pd.DataFrame:
+def rekap_opd(status: list[StatusOpd], tallies: dict[int, FileTally]) -> Records:
     records = []
     for item in status:
         parts = [tallies[id(f)] for f in item.files if f.in_use]
@@ -115,44 +102,34 @@ def rekap_opd(status: list[StatusOpd], tallies: dict[int, FileTally]) -> pd.Data
             "ditolak": sum(t.ditolak for t in parts),
             "anggaran": float(sum(t.anggaran for t in parts)),
         })
-    return frame(records, REKAP_OPD_COLUMNS)
+    return Records.of_dicts(records, REKAP_OPD_COLUMNS)
 
 
-def perlu_perbaikan(files: list[FileResult]) -> pd.DataFrame:
+def perlu_perbaikan(files: list[FileResult]) -> Records:
     """Every rejected row with all its findings; a file that cannot enter, with its galat."""
-    records: list[dict[str, Any]] = []
+    rows: list[tuple[Any, ...]] = []
     ordered = sorted(files, key=lambda f: ((f.kode_opd or _LAST), f.display_path, f.sha256))
     for fr in ordered:
         if not fr.in_use:
             continue  # replaced by a newer file: nothing in it is to be fixed
         for finding in fr.file_findings:
             if finding.severity is Severity.GALAT:
-                records.append(_perbaikan_record(fr, finding, len(fr.rows)))
+                rows.append(_perbaikan_row(fr, finding, len(fr.rows)))
         file_galat = fr.file_has_galat
         for row in fr.rows:
             if file_galat or row.has_galat:
-                records.extend(_perbaikan_record(fr, f, None) for f in row.findings)
-    return frame(records, PERBAIKAN_COLUMNS)
+                rows.extend(_perbaikan_row(fr, f, None) for f in row.findings)
+    return Records(PERBAIKAN_COLUMNS, rows)
 
 
-def _perbaikan_record(fr: FileResult, f: Finding, jumlah_baris: int | None) -> dict[str, Any]:
-    return {
-        "kode_opd": fr.kode_opd,
-        "nama_opd": fr.nama_opd,
-        "berkas": fr.display_path,
-        "baris": f.row,
-        "sel": f"{f.sheet}!{f.cell}" if f.sheet and f.cell else f.cell,
-        "kolom": f.column,
-        "kode": f.code,
-        "tingkat": str(f.severity),
-        "nilai": f.value,
-        "pesan": f.message,
-        "dasar_hukum": f.dasar_hukum,
-        "jumlah_baris": jumlah_baris,
-    }
+def _perbaikan_row(fr: FileResult, f: Finding, jumlah_baris: int | None) -> tuple[Any, ...]:
+    """One finding in PERBAIKAN_COLUMNS order."""
+    return (fr.kode_opd, fr.nama_opd, fr.display_path, f.row,
+            f"{f.sheet}!{f.cell}" if f.sheet and f.cell else f.cell, f.column, f.code,
+            str(f.severity), f.value, f.message, f.dasar_hukum, jumlah_baris)
 
 
-def berkas_table(files: list[FileResult], tallies: dict[int, FileTally]) -> pd.DataFrame:
+def berkas_table(files: list[FileResult], tallies: dict[int, FileTally]) -> Records:
     records = []
     for fr in files:
         t = tallies[id(fr)]
@@ -168,7 +145,7 @@ def berkas_table(files: list[FileResult], tallies: dict[int, FileTally]) -> pd.D
             "ditolak": t.ditolak,
             "catatan": _berkas_note(fr),
         })
-    return frame(records, BERKAS_COLUMNS)
+    return Records.of_dicts(records, BERKAS_COLUMNS)
 
 
 def _berkas_note(fr: FileResult) -> str | None:

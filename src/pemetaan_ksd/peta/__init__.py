@@ -37,8 +37,7 @@ _KEYS = ("mitra", "kode_wilayah_mitra", "jenis_mitra", "jumlah")
 
 def peta_kerja_sama(kons: Konsolidasi, profil: Profil, wilayah: Wilayah | None = None) -> Peta:
     """The map of `kons`'s accepted usulan for `profil`'s daerah."""
-    rows = kons.rekap_mitra[list(_KEYS)].itertuples(index=False, name=None)
-    return _peta(kons.tahun, list(rows), profil, wilayah)
+    return _peta(kons.tahun, kons.tables.rekap_mitra.select(*_KEYS), profil, wilayah)
 
 
 def peta_tahun(daftar: DaftarTahun, profil: Profil) -> Peta:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from pemetaan_ksd.contract import JENIS_KERJA_SAMA
-from pemetaan_ksd.rekap import kolom_jumlah, records_of
+from pemetaan_ksd.records import Records
+from pemetaan_ksd.rekap import kolom_jumlah
 
 ROW_HEIGHT = 44  # px: a line of label, then the bar
 BAR_TOP = 20  # px below the row's top
@@ -60,9 +61,9 @@ def kelas_jenis(jenis: str) -> str:
     return f"jenis-{JENIS_KERJA_SAMA.index(jenis)}"
 
 
-def rekap_charts(rekap_urusan: Any) -> list[Grafik]:
+def rekap_charts(rekap_urusan: Records) -> list[Grafik]:
     """Both charts, or none when no usulan entered the list."""
-    records = records_of(rekap_urusan)
+    records = rekap_urusan.dicts()
     if not records:
         return []
     return [_per_bidang(records), _per_jenis(records)]

@@ -63,7 +63,7 @@ def build_page(src: Sumber, target: Path) -> dict[str, Any]:
         "kode": report.by_code(),
         "status": status_section(kons.status, anchors),
         "ringkasan_status": status,
-        "grafik": rekap_charts(kons.rekap_urusan),
+        "grafik": rekap_charts(kons.tables.rekap_urusan),
         "berkas": [_file(fr, anchors[id(fr)], src, target) for fr in report.files],
         "temuan_umum": [finding(f, "-") for f in report.run_findings],
         "dilewati": report.skipped,

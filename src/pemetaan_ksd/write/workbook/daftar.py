@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from pemetaan_ksd.daftar_tahun import DAFTAR_COLUMNS, fields
+from pemetaan_ksd.daftar_tahun import fields
 from pemetaan_ksd.write.workbook.elsewhere import Elsewhere
 from pemetaan_ksd.write.workbook.table import (
     HEADER_ROW,
@@ -84,8 +84,7 @@ class Early:
 def begin_sheet(book: Book, kons: Konsolidasi, early: Early | None = None) -> Begun:
     """The sheet, its rows being made by another process when they are many: `finish()`."""
     cols = columns()
-    rows = early.rows if early is not None else rows_of(
-        kons.daftar[list(DAFTAR_COLUMNS)].itertuples(index=False, name=None))
+    rows = early.rows if early is not None else rows_of(kons.tables.daftar.rows)
     sub = ("Usulan perangkat daerah tanpa galat yang jangka waktunya mencakup tahun "
            f"{kons.tahun}, diurutkan menurut bidang urusan, program, kegiatan, skala prioritas "
            "dan perangkat daerah. Kolom berjudul abu-abu tidak ikut dicetak.")

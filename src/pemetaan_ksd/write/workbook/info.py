@@ -8,7 +8,6 @@ from typing import Any
 
 from pemetaan_ksd.merge import Konsolidasi
 from pemetaan_ksd.model import FileStatus
-from pemetaan_ksd.rekap import records_of
 from pemetaan_ksd.report import Report
 from pemetaan_ksd.status import status_label
 from pemetaan_ksd.write.workbook.cells import cell_text
@@ -50,7 +49,7 @@ def add_sheet(book: Book, kons: Konsolidasi, report: Report) -> None:
     rows = [(i, r["berkas"], r["sha256"], r["kode_opd"], r["nama_opd"],
              status_label(FileStatus(r["status"])), r["baris"], r["diterima"],
              r["diterima_luar_tahun"], r["ditolak"], r["catatan"])
-            for i, r in enumerate(records_of(kons.berkas), start=1)]
+            for i, r in enumerate(kons.tables.berkas.dicts(), start=1)]
     end = data_rows(ws, st, cols, rows, last_header + 1)
     if rows:
         totals_row(ws, st, cols, rows, last_header + 1, end)

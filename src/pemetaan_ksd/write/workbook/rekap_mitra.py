@@ -30,7 +30,7 @@ def add_sheet(book: Book, kons: Konsolidasi) -> tuple[Any, int]:
             Col("Perangkat Daerah Pengusul", 40),
             Col("Anggaran per Tahun (Rp)", 18, "money", True)]
     rows = [(i, *v) for i, v in
-            enumerate(kons.rekap_mitra[list(_KEYS)].itertuples(index=False, name=None), 1)]
+            enumerate(kons.tables.rekap_mitra.select(*_KEYS), 1)]
     ws, placed = write_table(book, TableSheet(
         SHEET, cols, rows, f"REKAPITULASI CALON MITRA KERJA SAMA DAERAH TAHUN {kons.tahun}",
         "Berbatasan: Ya atau Tidak untuk mitra daerah; tanda - untuk mitra bukan daerah",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pemetaan_ksd.merge import Konsolidasi
-from pemetaan_ksd.rekap import records_of
 from pemetaan_ksd.write.workbook.table import Book, Col, TableSheet, write_table
 
 SHEET = "Rekap Perangkat Daerah"
@@ -30,7 +29,7 @@ def add_sheet(book: Book, kons: Konsolidasi) -> None:
     rows = [(i, r["kode_opd"], r["nama_opd"], r["status"], r["berkas"], r["baris"],
              r["diterima"], r["diterima_luar_tahun"], r["ditolak"], r["anggaran"],
              outside_note(r["dalam_profil"], r["kode_opd"]))
-            for i, r in enumerate(records_of(kons.rekap_opd), start=1)]
+            for i, r in enumerate(kons.tables.rekap_opd.dicts(), start=1)]
     write_table(book, TableSheet(
         SHEET, cols, rows, f"REKAPITULASI USULAN PER PERANGKAT DAERAH TAHUN {t}",
         "Seluruh baris usulan yang dikirim: masuk daftar, di luar tahun, atau perlu perbaikan",

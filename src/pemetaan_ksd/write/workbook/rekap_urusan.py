@@ -8,6 +8,7 @@ from typing import Any
 
 from pemetaan_ksd.contract import JENIS_KERJA_SAMA
 from pemetaan_ksd.merge import Konsolidasi
+from pemetaan_ksd.records import Records
 from pemetaan_ksd.rekap import kolom_anggaran, kolom_jumlah
 from pemetaan_ksd.write.palette import BLUE_DARK
 from pemetaan_ksd.write.workbook.formats import FONT
@@ -30,8 +31,8 @@ def add_sheet(book: Book, kons: Konsolidasi) -> None:
     for jenis in JENIS_KERJA_SAMA:
         keys += [kolom_jumlah(jenis), kolom_anggaran(jenis)]
     keys += ["jumlah", "anggaran"]
-    frame = kons.rekap_urusan
-    rows = [(i, *v) for i, v in enumerate(frame[keys].itertuples(index=False, name=None), 1)]
+    table = kons.tables.rekap_urusan
+    rows = [(i, *v) for i, v in enumerate(table.select(*keys), 1)]
     ws, placed = write_table(book, TableSheet(
         SHEET, cols, rows,
         f"REKAPITULASI USULAN KERJA SAMA DAERAH PER BIDANG URUSAN TAHUN {kons.tahun}",
@@ -39,14 +40,14 @@ def add_sheet(book: Book, kons: Konsolidasi) -> None:
         footer=f"Rekap Urusan Tahun {kons.tahun}",
         empty=f"Belum ada usulan yang diterima untuk tahun {kons.tahun}.", totals=True))
     if rows:
-        _charts(book.wb, ws, frame, placed, cols)
+        _charts(book.wb, ws, table, placed, cols)
 
 
-def _charts(wb: Any, ws: Any, frame: Any, placed: Placed, cols: Sequence[Col]) -> None:
+def _charts(wb: Any, ws: Any, table: Records, placed: Placed, cols: Sequence[Col]) -> None:
     """Counts and amounts per bidang urusan, stacked by kind of cooperation, under the table."""
-    first, last = placed.first, placed.first + len(frame) - 1
-    kinds = [j for j in JENIS_KERJA_SAMA if int(frame[kolom_jumlah(j)].sum()) > 0]
-    height = 110 + 26 * len(frame)
+    first, last = placed.first, placed.first + len(table) - 1
+    kinds = [j for j in JENIS_KERJA_SAMA if sum(table.column(kolom_jumlah(j))) > 0]
+    height = 110 + 26 * len(table)
     width = int(sum(c.width for c in cols) * 7.2 / 2) - 10
     for n, (title, offset, num_format) in enumerate(_CHARTS):
         chart = wb.add_chart({"type": "bar", "subtype": "stacked"})
