@@ -94,12 +94,17 @@ class Begun:
     rows_elsewhere: Elsewhere | None = None
 
     def finish(self) -> tuple[Any, Placed]:
-        """The place of the rows made elsewhere, then the totals and the print layout."""
+        """The place of the rows made elsewhere and the rest of the rows, then the totals and
+        the print layout."""
         ws, table, cols, rows = self.ws, self.table, self.table.cols, self.table.rows
         first = self.last_header + 1
-        if self.rows_elsewhere is not None:
-            made = self.rows_elsewhere.deflated()  # kept until `close`, after the zip
+        elsewhere = self.rows_elsewhere
+        if elsewhere is not None:
+            numbering, columns, _, _ = elsewhere.given
             ws.fh.write(MARK)
+            ws.fh.writelines(stream.rows_xml(numbering, columns, rows[elsewhere.count:],
+                                             first + elsewhere.count))
+            made = elsewhere.deflated()  # kept until `close`, after the zip
             self.book.joined[_part_name(self.book.wb, ws)] = made
             stream.end(ws, first, len(rows), len(cols))
         ws.autofilter(self.last_header, 0, max(self.end - 1, self.last_header), len(cols) - 1)
