@@ -109,30 +109,40 @@ class QuickZip(zipfile.ZipFile):
             shutil.copyfileobj(source, target, BLOCK)
 
     def _write_joined(self, filename: Any, arcname: str, made: Deflated) -> None:
-        head, mark, tail = Path(filename).read_bytes().partition(MARK.encode())
-        if not mark or MARK.encode() in tail:
-            raise RuntimeError(f"{arcname}: no single place for its rows")  # our fault
-        info = zipfile.ZipInfo.from_file(filename, arcname)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.file_size = len(head) + made.size + len(tail)  # zipfile decides on zip64 by it
-        level = self.compresslevel or LEVEL
-        with self.open(info, "w") as target, made.path.open("rb") as stream:
-            if not all(hasattr(target, name) for name in _WRITER):
-                target.write(head)
-                _inflate_into(stream, target)
-                target.write(tail)
-                return
-            packer = zlib.compressobj(level, zlib.DEFLATED, -15)
-            target._compressor = packer  # type: ignore[attr-defined]
-            target.write(head)
-            _write_raw(target, packer.flush(zlib.Z_SYNC_FLUSH))
-            while block := stream.read(BLOCK):
-                _write_raw(target, block)
-            target._crc = crc32_combine(target._crc, made.crc, made.size)  # type: ignore[attr-defined]
-            target._file_size += made.size  # type: ignore[attr-defined]
-            # A stream of its own after the joined one: nothing in it points back across.
-            target._compressor = zlib.compressobj(level, zlib.DEFLATED, -15)  # type: ignore[attr-defined]
-            target.write(tail)
+        mark = MARK.encode()
+        with open(filename, "rb") as source:
+            head, found, rest = source.read(BLOCK).partition(mark)  # the head: titles, header
+            if not found:
+                raise RuntimeError(f"{arcname}: no place for its rows")  # our fault
+            info = zipfile.ZipInfo.from_file(filename, arcname)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            tail = info.file_size - len(head) - len(mark)  # rows written here, then the end
+            info.file_size = len(head) + made.size + tail  # zipfile decides on zip64 by it
+            level = self.compresslevel or LEVEL
+            with (ThreadPoolExecutor(max_workers=1) as pool, self.open(info, "w") as target,
+                  made.path.open("rb") as stream):
+                if not all(hasattr(target, name) for name in _WRITER):
+                    target.write(head)
+                    _inflate_into(stream, target)
+                else:
+                    packer = zlib.compressobj(level, zlib.DEFLATED, -15)
+                    target._compressor = packer  # type: ignore[attr-defined]
+                    target.write(head)
+                    _write_raw(target, packer.flush(zlib.Z_SYNC_FLUSH))
+                    while block := stream.read(BLOCK):
+                        _write_raw(target, block)
+                    target._crc = crc32_combine(target._crc, made.crc, made.size)  # type: ignore[attr-defined]
+                    target._file_size += made.size  # type: ignore[attr-defined]
+                    # Streams of their own after the joined one: none points back across it.
+                    target._compressor = (  # type: ignore[attr-defined]
+                        _InHalves(level, pool) if _in_halves(tail)
+                        else zlib.compressobj(level, zlib.DEFLATED, -15))
+                target.write(rest)
+                shutil.copyfileobj(source, target, BLOCK)
+
+
+def _in_halves(size: int) -> bool:
+    return size >= PARALLEL_BYTES and os.cpu_count() != 1
 
 
 def _write_raw(target: Any, data: bytes) -> None:
