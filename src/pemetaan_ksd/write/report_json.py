@@ -6,12 +6,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pemetaan_ksd.model import SCHEMA_VERSION, FileResult
+from pemetaan_ksd.model import SCHEMA_VERSION, FileResult, count_severities
 from pemetaan_ksd.report import Report
 from pemetaan_ksd.write.atomic import Staging, atomic_write_bytes
 
 
 def file_to_dict(fr: FileResult) -> dict[str, Any]:
+    findings, accepted = fr.findings, len(fr.accepted_rows)  # each row looked at once
     return {
         "path": fr.display_path,
         "sha256": fr.sha256,
@@ -20,11 +21,11 @@ def file_to_dict(fr: FileResult) -> dict[str, Any]:
         "template_version": fr.template_version,
         "status": str(fr.status),
         "rows": len(fr.rows),
-        "rows_accepted": len(fr.accepted_rows),
-        "rows_rejected": len(fr.rejected_rows),
+        "rows_accepted": accepted,
+        "rows_rejected": len(fr.rows) - accepted,  # every row is one or the other
         "rows_not_usulan": fr.rows_not_usulan,
-        "counts": fr.counts(),
-        "findings": [f.to_dict() for f in fr.findings],
+        "counts": count_severities(findings),
+        "findings": [f.to_dict() for f in findings],
     }
 
 
