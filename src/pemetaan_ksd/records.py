@@ -20,16 +20,14 @@ class Records:
 
     @classmethod
     def of_dicts(cls, dicts: Sequence[dict[str, Any]], columns: tuple[str, ...]) -> Records:
-        get = itemgetter(*columns)
-        return cls(columns, [get(d) if len(columns) > 1 else (get(d),) for d in dicts])
+        return cls(columns, _tuples(dicts, columns))
 
     def __len__(self) -> int:
         return len(self.rows)
 
     def select(self, *names: str) -> list[tuple[Any, ...]]:
         """The rows with the named columns only, in that order."""
-        at = [self.columns.index(n) for n in names]
-        return [tuple(row[i] for i in at) for row in self.rows]
+        return _tuples(self.rows, [self.columns.index(n) for n in names])
 
     def column(self, name: str) -> list[Any]:
         at = self.columns.index(name)
@@ -44,3 +42,11 @@ class Records:
 
         data = {name: [row[i] for row in self.rows] for i, name in enumerate(self.columns)}
         return pd.DataFrame(data, columns=list(self.columns), dtype=object)
+
+
+def _tuples(items: Sequence[Any], keys: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """(item[key] for each of `keys`) of every item, by itemgetter (in C); one key: 1-tuples."""
+    if len(keys) == 1:
+        return [(item[keys[0]],) for item in items]
+    get = itemgetter(*keys)
+    return [get(item) for item in items]

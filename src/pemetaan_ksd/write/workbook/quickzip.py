@@ -85,12 +85,12 @@ class QuickZip(zipfile.ZipFile):
         made = self._joined.pop(arcname, None)
         if made is not None:
             self._write_joined(filename, arcname, made)
-        elif (compress_type is not None or compresslevel is not None or os.cpu_count() == 1
-                or self.compression != zipfile.ZIP_DEFLATED
-                or os.path.getsize(filename) < PARALLEL_BYTES):
-            super().write(filename, arcname, compress_type, compresslevel)
-        else:
+        elif (compress_type is None and compresslevel is None
+              and self.compression == zipfile.ZIP_DEFLATED
+              and _in_halves(os.path.getsize(filename))):
             self._write_in_halves(filename, arcname)
+        else:
+            super().write(filename, arcname, compress_type, compresslevel)
 
     def close(self) -> None:
         super().close()
@@ -142,6 +142,7 @@ class QuickZip(zipfile.ZipFile):
 
 
 def _in_halves(size: int) -> bool:
+    """Whether this many bytes are deflated in two halves at once (when there are two cores)."""
     return size >= PARALLEL_BYTES and os.cpu_count() != 1
 
 
