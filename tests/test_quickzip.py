@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from halves import count_halves
 from pemetaan_ksd.write.workbook import quickzip
 from pemetaan_ksd.write.workbook.crc import crc32_combine
 from pemetaan_ksd.write.workbook.quickzip import MARK, Deflated, QuickZip
@@ -89,16 +90,7 @@ def test_rows_deflated_for_a_part_never_written_are_a_fault_of_ours(tmp_path: Pa
 
 def test_rows_after_the_joined_stream_deflated_in_halves_read_back_too(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    halves: list[int] = []
-    real = quickzip._InHalves.compress
-
-    def counted(self: quickzip._InHalves, data: bytes) -> bytes:
-        halves.append(len(data))
-        return real(self, data)
-
-    monkeypatch.setattr(quickzip, "PARALLEL_BYTES", 1)
-    monkeypatch.setattr(quickzip, "BLOCK", 65536)
-    monkeypatch.setattr(quickzip._InHalves, "compress", counted)
+    halves = count_halves(monkeypatch, 65536)
     with zipfile.ZipFile(_joined(tmp_path, HEAD, ROWS, ROWS + TAIL)) as book:
         assert book.testzip() is None
         assert book.read("xl/worksheets/sheet1.xml") == HEAD + ROWS + ROWS + TAIL

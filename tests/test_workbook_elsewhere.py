@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from python_calamine import CalamineWorkbook
 
+from halves import count_halves
 from pemetaan_ksd import api
 from pemetaan_ksd.daftar_tahun import daftar_tahun
-from pemetaan_ksd.write.workbook import daftar, elsewhere, quickzip
+from pemetaan_ksd.write.workbook import daftar, elsewhere
 from pemetaan_ksd.write.workbook.stream import Columns, Numbering
 from pemetaan_ksd.write.workbook.writer import start_daftar, write_workbook
 
@@ -120,16 +121,7 @@ def test_a_large_part_deflated_in_two_halves_reads_back_the_same(
     assert merged.konsolidasi is not None
     profil = api.open_profile(DEMO / "ksd.toml")
     whole = write_workbook(tmp_path / "utuh.xlsx", merged.konsolidasi, merged.report, profil)
-    halves: list[int] = []
-    real = quickzip._InHalves.compress
-
-    def counted(self: quickzip._InHalves, data: bytes) -> bytes:
-        halves.append(len(data))
-        return real(self, data)
-
-    monkeypatch.setattr(quickzip, "PARALLEL_BYTES", 1)
-    monkeypatch.setattr(quickzip, "BLOCK", 4096)
-    monkeypatch.setattr(quickzip._InHalves, "compress", counted)
+    halves = count_halves(monkeypatch, 4096)
     split = write_workbook(tmp_path / "belah.xlsx", merged.konsolidasi, merged.report, profil)
     assert len(halves) > 10
     with zipfile.ZipFile(split) as book:
